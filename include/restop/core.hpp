@@ -1,0 +1,27 @@
+#pragma once
+// The restop core without any service: describe operations, validate, encode, decode, call.
+// Everything here but decode.hpp and call.hpp needs only the standard library.
+
+#include "restop/bearer_token.hpp"
+#include "restop/call.hpp"
+#include "restop/constraints.hpp"
+#include "restop/decode.hpp"
+#include "restop/encode.hpp"
+#include "restop/error_shape.hpp"
+#include "restop/fault.hpp"
+#include "restop/fixed_string.hpp"
+#include "restop/header.hpp"
+#include "restop/http_method.hpp"
+#include "restop/members.hpp"
+#include "restop/operation.hpp"
+#include "restop/operation_error.hpp"
+#include "restop/params.hpp"
+#include "restop/percent_encoding.hpp"
+#include "restop/reply.hpp"
+#include "restop/request.hpp"
+#include "restop/response.hpp"
+#include "restop/result.hpp"
+#include "restop/transport.hpp"
+#include "restop/uri_template.hpp"
+#include "restop/validate.hpp"
+#include "restop/validation_error.hpp"

@@ -1,0 +1,228 @@
+#pragma once
+// restop::operation: the type-level description of one REST operation, and the compile-time
+// checks that refuse a description that cannot be right. Only the standard library.
+//
+//     struct delete_access_token {
+//         restop::string_param<restop::required, restop::length<1, 36>> id;
+//         using description = restop::operation<restop::http_method::delete_, "/v1/accessTokens/{id}", 200,
+//                                               restop::members<restop::http_label<"id", &delete_access_token::id>>,
+//                                               service_errors>;
+//     };
+
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include "restop/constraints.hpp"
+#include "restop/detail/spelled.hpp"
+#include "restop/error_shape.hpp"
+#include "restop/fixed_string.hpp"
+#include "restop/header.hpp"
+#include "restop/http_method.hpp"
+#include "restop/members.hpp"
+#include "restop/uri_template.hpp"
+
+namespace restop {
+
+/// The output of an operation without output members (the body is ignored, empty or `{}`).
+struct empty_output {};
+
+namespace detail {
+
+// Each diagnostic is a template so that its notes name the culprit ("spelled<'i', 'd'>");
+// instantiating it with Ok == true costs nothing.
+template <bool Ok, class LabelName>
+struct uri_label_without_member {
+    static_assert(Ok, "restop: the URI template has a label that no http_label member binds");
+    static constexpr bool value = true;
+};
+template <bool Ok, class MemberName>
+struct label_member_not_in_uri {
+    static_assert(Ok, "restop: an http_label member names a label that the URI template does not contain");
+    static constexpr bool value = true;
+};
+template <bool Ok, class MemberName>
+struct label_bound_twice {
+    static_assert(Ok, "restop: two http_label members bind the same URI label");
+    static constexpr bool value = true;
+};
+template <bool Ok, class MemberName>
+struct label_member_not_required {
+    static_assert(Ok, "restop: an http_label member must be restop::required, because a URI label cannot be absent");
+    static constexpr bool value = true;
+};
+template <bool Ok, class MemberName>
+struct greedy_label_not_string {
+    static_assert(Ok, "restop: a greedy label {name+} must be bound to a string_param member");
+    static constexpr bool value = true;
+};
+template <bool Ok, class MemberName>
+struct wire_name_used_twice {
+    static_assert(Ok, "restop: two members share one wire name in the same location");
+    static constexpr bool value = true;
+};
+template <bool Ok, class ShapeName>
+struct error_status_taken {
+    static_assert(Ok, "restop: two error shapes share one HTTP status, so a response that names no error could not be decoded");
+    static constexpr bool value = true;
+};
+template <bool Ok, class ShapeName>
+struct error_name_taken {
+    static_assert(Ok, "restop: two error shapes share one wire name");
+    static constexpr bool value = true;
+};
+
+template <class Text, std::size_t Begin, class Indices>
+struct spell_part_impl;
+template <class Uri, std::size_t Begin, std::size_t... I>
+struct spell_part_impl<Uri, Begin, std::index_sequence<I...>> {
+    using type = spelled<Uri::text[Begin + I]...>;
+};
+// The name of part P of a URI template, spelled out for a diagnostic.
+template <class Uri, std::size_t P>
+using spell_uri_part =
+    typename spell_part_impl<Uri, Uri::parsed.parts[P].begin, std::make_index_sequence<Uri::parsed.parts[P].size>>::type;
+
+template <class Binding, location Where>
+inline constexpr bool is_at = Binding::where == Where;
+
+template <class T>
+constexpr bool member_is_required() {
+    if constexpr (is_string_param<T> || is_integer_param<T>)
+        return T::is_required;
+    else
+        return std::is_same_v<T, bool>;
+}
+
+template <class Uri, class... Bindings>
+consteval bool check_labels() {
+    // Every label of the template is bound exactly once.
+    [&]<std::size_t... P>(std::index_sequence<P...>) {
+        ([&] {
+            if constexpr (Uri::parsed.parts[P].is_label) {
+                constexpr std::string_view name = Uri::part_text(P);
+                constexpr std::size_t bound =
+                    (std::size_t{0} + ... + ((is_at<Bindings, location::label> && Bindings::wire_name == name) ? 1u : 0u));
+                static_assert(uri_label_without_member<(bound > 0), spell_uri_part<Uri, P>>::value);
+                static_assert(label_bound_twice<(bound < 2), spell_uri_part<Uri, P>>::value);
+                if constexpr (Uri::parsed.parts[P].greedy) {
+                    constexpr bool greedy_is_string =
+                        ((!(is_at<Bindings, location::label> && Bindings::wire_name == name) ||
+                          is_string_param<typename Bindings::value_type>) &&
+                         ...);
+                    static_assert(greedy_label_not_string<greedy_is_string, spell_uri_part<Uri, P>>::value);
+                }
+            }
+        }(), ...);
+    }(std::make_index_sequence<Uri::parsed.part_count>{});
+    return true;
+}
+
+template <class Uri, class Binding, class... Bindings>
+consteval bool check_binding() {
+    using name = spell<Binding::wire_text>;
+    if constexpr (Binding::where == location::label) {
+        static_assert(label_member_not_in_uri<Uri::has_label(Binding::wire_name), name>::value);
+        static_assert(label_member_not_required<member_is_required<typename Binding::value_type>(), name>::value);
+    }
+    // Header names compare case-insensitively on the wire, so "X-Id" and "x-id" collide.
+    constexpr std::size_t same_name =
+        (std::size_t{0} + ... +
+         ((Bindings::where == Binding::where &&
+           (Binding::where == location::header ? iequals(Bindings::wire_name, Binding::wire_name)
+                                               : Bindings::wire_name == Binding::wire_name))
+              ? 1u
+              : 0u));
+    static_assert(wire_name_used_twice<same_name == 1, name>::value);
+    return true;
+}
+
+template <class Shape, class... Shapes>
+consteval bool check_error_shape() {
+    using name = spell<Shape::wire_text>;
+    constexpr std::size_t same_status = (std::size_t{0} + ... + (Shapes::http_status == Shape::http_status ? 1u : 0u));
+    constexpr std::size_t same_name = (std::size_t{0} + ... + (Shapes::wire_name == Shape::wire_name ? 1u : 0u));
+    static_assert(error_status_taken<same_status == 1, name>::value);
+    static_assert(error_name_taken<same_name == 1, name>::value);
+    return true;
+}
+
+template <class T>
+inline constexpr bool is_error_shape = requires {
+    T::wire_name;
+    T::http_status;
+    T::fault_kind;
+    T::is_retryable;
+};
+
+template <class Members, class Errors>
+inline constexpr bool is_members_and_errors = false;
+template <class... B, class... E>
+inline constexpr bool is_members_and_errors<members<B...>, errors<E...>> = true;
+}  // namespace detail
+
+template <http_method Method, fixed_string Uri, int SuccessStatus, class Members, class Errors, class Output = empty_output>
+struct operation {
+    static_assert(detail::is_members_and_errors<Members, Errors>,
+                  "restop::operation: the fourth argument must be restop::members<...> and the fifth restop::errors<...>");
+};
+
+/// The description of an operation: method, URI template, success status, where each member
+/// goes, which errors may come back, and the output type. Its checks run when it is first used
+/// (encode, decode, call, or `static_assert(restop::is_valid_description<Op>)`).
+template <http_method Method, fixed_string Uri, int SuccessStatus, class... Bindings, class... Shapes, class Output>
+struct operation<Method, Uri, SuccessStatus, members<Bindings...>, errors<Shapes...>, Output> {
+    using uri = uri_template<Uri>;
+
+    static_assert(uri::error != uri_template_error::not_absolute, "restop: the URI template must start with '/'");
+    static_assert(uri::error != uri_template_error::unbalanced_brace, "restop: the URI template has an unbalanced '{' or '}'");
+    static_assert(uri::error != uri_template_error::empty_label, "restop: the URI template has an empty label '{}'");
+    static_assert(uri::error != uri_template_error::invalid_label_name,
+                  "restop: a URI label name must be an identifier: a letter or '_', then letters, digits or '_'");
+    static_assert(uri::error != uri_template_error::label_not_whole_segment,
+                  "restop: a URI label must fill a whole path segment, as in \"/items/{id}\"");
+    static_assert(uri::error != uri_template_error::more_than_one_greedy, "restop: the URI template has more than one greedy label {name+}");
+    static_assert(uri::error != uri_template_error::duplicate_label, "restop: the URI template names the same label twice");
+    static_assert(uri::error != uri_template_error::label_in_query, "restop: labels belong in the path; the query part of a URI template is literal");
+    static_assert(SuccessStatus >= 200 && SuccessStatus <= 299, "restop::operation: the success status must be 2xx");
+    static_assert((detail::is_error_shape<Shapes> && ...), "restop::operation: every entry of restop::errors<...> must derive from restop::error_shape");
+    static_assert(std::is_same_v<Output, empty_output>,
+                  "restop::operation: output members are not supported yet; use restop::empty_output");
+
+    static constexpr http_method method = Method;
+    static constexpr int success_status = SuccessStatus;
+    using output = Output;
+    using member_list = members<Bindings...>;
+    using error_list = errors<Shapes...>;
+
+    /// True once every check has passed; naming it runs them.
+    static constexpr bool is_valid = [] {
+        if constexpr (uri::error != uri_template_error::none)
+            return false;
+        else
+            return detail::check_labels<uri, Bindings...>() && (detail::check_binding<uri, Bindings, Bindings...>() && ...) &&
+                   (detail::check_error_shape<Shapes, Shapes...>() && ...);
+    }();
+};
+
+/// Where restop finds an operation's description: `Op::description` by default. Specialise it
+/// to describe a struct you cannot edit.
+template <class Op>
+struct description_of {
+    using type = typename Op::description;
+};
+template <class Op>
+using description_t = typename description_of<Op>::type;
+
+/// True when `Op` has a description that passes every check. Naming it in a static_assert runs
+/// the checks at the point of declaration instead of the first call.
+template <class Op>
+inline constexpr bool is_valid_description = description_t<Op>::is_valid;
+
+/// How much validation an operation gets when the caller does not say; specialise to change
+/// an operation's default (per call, encode_options and call_options override it).
+template <class Op>
+inline constexpr checks default_checks = checks::all;
+
+}  // namespace restop

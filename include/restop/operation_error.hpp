@@ -1,0 +1,161 @@
+#pragma once
+// restop::operation_error: everything that can go wrong with one call, as one value: a modeled
+// error shape, an error the model does not know, input refused before sending, or a transport
+// failure. Each says its fault, whether a retry may help, and what the service answered.
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+#include "restop/error_shape.hpp"
+#include "restop/fault.hpp"
+#include "restop/transport.hpp"
+#include "restop/validation_error.hpp"
+
+namespace restop {
+
+/// An error response the model does not describe: an unknown name, or a status with no
+/// modeled shape (a 5xx from a load balancer, a 3xx). Kept whole for inspection.
+struct unknown_error {
+    std::string name;     ///< sanitized error name from the response; empty when it named none
+    std::string message;  ///< `message` or `Message` from a JSON body, else empty
+    std::string body;     ///< the raw body, as received
+};
+
+enum class error_kind {
+    modeled,     ///< one of the operation's error shapes
+    unknown,     ///< a service error the model does not know
+    validation,  ///< refused before sending: nothing reached the wire
+    transport,   ///< no response: the transport failed
+};
+
+namespace detail {
+// The statuses AWS's standard retry mode treats as transient (plus throttling's 429).
+constexpr bool is_transient_status(int status) noexcept {
+    return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+}
+}  // namespace detail
+
+/// The error side of every restop result for an operation whose errors are `Shapes...`.
+///
+///     if (auto* missing = error.get_if<resource_not_found_exception>()) ...;
+///     if (error.retryable()) ...;
+///     std::cerr << error;  // ResourceNotFoundException (HTTP 404, client fault): ... [request id ...]
+template <class... Shapes>
+class operation_error {
+public:
+    using variant_type = std::variant<Shapes..., unknown_error, validation_error, transport_error>;
+
+    operation_error(variant_type what, int status = 0, std::string request_id = {})
+        : what_(std::move(what)), status_(status), request_id_(std::move(request_id)) {}
+
+    error_kind kind() const noexcept {
+        if (std::holds_alternative<unknown_error>(what_)) return error_kind::unknown;
+        if (std::holds_alternative<validation_error>(what_)) return error_kind::validation;
+        if (std::holds_alternative<transport_error>(what_)) return error_kind::transport;
+        return error_kind::modeled;
+    }
+
+    /// The HTTP status of the response; 0 when no response was received.
+    int status() const noexcept { return status_; }
+
+    /// The `x-amzn-requestid` of the response, or empty.
+    const std::string& request_id() const noexcept { return request_id_; }
+
+    /// The shape's wire name; an unknown error's own name, or "UnknownError" when the response
+    /// named none; "InvalidInput" and "TransportError" for the two client-side kinds.
+    std::string_view name() const noexcept {
+        return std::visit(
+            [](const auto& e) -> std::string_view {
+                using E = std::decay_t<decltype(e)>;
+                if constexpr (std::is_same_v<E, unknown_error>)
+                    return e.name.empty() ? std::string_view("UnknownError") : std::string_view(e.name);
+                else if constexpr (std::is_same_v<E, validation_error>)
+                    return "InvalidInput";
+                else if constexpr (std::is_same_v<E, transport_error>)
+                    return "TransportError";
+                else
+                    return E::wire_name;
+            },
+            what_);
+    }
+
+    std::string message() const {
+        return std::visit(
+            [](const auto& e) -> std::string {
+                using E = std::decay_t<decltype(e)>;
+                if constexpr (std::is_same_v<E, validation_error>)
+                    return e.message();
+                else
+                    return e.message;
+            },
+            what_);
+    }
+
+    restop::fault fault() const noexcept {
+        return std::visit(
+            [this](const auto& e) -> restop::fault {
+                using E = std::decay_t<decltype(e)>;
+                if constexpr (std::is_same_v<E, unknown_error>)
+                    return status_ >= 500 ? restop::fault::server : restop::fault::client;
+                else if constexpr (std::is_same_v<E, validation_error> || std::is_same_v<E, transport_error>)
+                    return E::fault();
+                else
+                    return E::fault_kind;
+            },
+            what_);
+    }
+
+    bool retryable() const noexcept {
+        return std::visit(
+            [this](const auto& e) -> bool {
+                using E = std::decay_t<decltype(e)>;
+                if constexpr (std::is_same_v<E, unknown_error>)
+                    return detail::is_transient_status(status_);
+                else if constexpr (std::is_same_v<E, validation_error>)
+                    return false;
+                else if constexpr (std::is_same_v<E, transport_error>)
+                    return e.retryable();
+                else
+                    return E::is_retryable;
+            },
+            what_);
+    }
+
+    template <class E>
+    bool holds() const noexcept {
+        return std::holds_alternative<E>(what_);
+    }
+    template <class E>
+    const E* get_if() const noexcept {
+        return std::get_if<E>(&what_);
+    }
+    const variant_type& variant() const noexcept { return what_; }
+
+    friend std::ostream& operator<<(std::ostream& out, const operation_error& error) {
+        out << error.name();
+        if (error.status_ != 0) out << " (HTTP " << error.status_ << ", " << to_string(error.fault()) << " fault)";
+        const std::string text = error.message();
+        if (!text.empty()) out << ": " << text;
+        if (!error.request_id_.empty()) out << " [request id " << error.request_id_ << ']';
+        return out;
+    }
+
+private:
+    variant_type what_;
+    int status_ = 0;
+    std::string request_id_;
+};
+
+namespace detail {
+template <class Errors>
+struct error_for;
+template <class... Shapes>
+struct error_for<errors<Shapes...>> {
+    using type = operation_error<Shapes...>;
+};
+}  // namespace detail
+
+}  // namespace restop

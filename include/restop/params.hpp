@@ -1,0 +1,159 @@
+#pragma once
+// Input member types that carry their constraints: restop::string_param and restop::integer_param.
+// Carrying the constraints in the type is what lets a string literal be checked at compile time
+// (`.id = "..."`) while run-time values are checked by validate() before encoding.
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include "restop/constraints.hpp"
+#include "restop/detail/compile_time_error.hpp"
+
+namespace restop {
+
+namespace detail {
+template <class... Constraints>
+inline constexpr std::size_t count_length = (std::size_t{0} + ... + (is_length<Constraints> ? 1u : 0u));
+}  // namespace detail
+
+/// A string input member: a view of the caller's text plus its constraints.
+///
+/// A string literal is checked at compile time; any other text is checked by validate() (and so
+/// by encode() and call()) before anything is sent. Unset (default-constructed) means absent:
+/// a `restop::required` member left unset is refused.
+///
+///     using access_token_id = restop::string_param<restop::required, restop::length<1, 36>>;
+///     access_token_id a = "a1b2c3d4-5678-90ab-cdef-EXAMPLEbbbbb";  // checked by the compiler
+///     access_token_id b = std::string_view(runtime_text);          // checked by validate()
+///
+/// Like std::string_view it does not own the text: the text must outlive the operation. A
+/// temporary std::string is refused at compile time for that reason.
+template <class... Constraints>
+class string_param {
+    // sizeof completes each constraint, so that its own checks (min <= max, a valid pattern) run.
+    static_assert(((sizeof(Constraints) > 0) && ...));
+    static_assert(((detail::is_required<Constraints> || detail::is_length<Constraints> || detail::is_pattern<Constraints>) && ...),
+                  "restop::string_param accepts only restop::required, restop::length and restop::pattern constraints");
+    static_assert(detail::count_length<Constraints...> <= 1, "restop::string_param takes at most one restop::length constraint");
+
+public:
+    static constexpr bool is_required = (detail::is_required<Constraints> || ...);
+
+    constexpr string_param() noexcept = default;
+
+    /// A literal: checked now, by the compiler. Each failure stops at a sentence of ours.
+    template <std::size_t N>
+    consteval string_param(const char (&literal)[N]) noexcept : text_(literal, N - 1), set_(true) {
+        const auto scan = detail::scan_utf8(text_);
+        if (!scan.valid) detail::compile_time_error("restop: this string literal is not valid UTF-8");
+        (check_literal<Constraints>(), ...);
+    }
+
+    /// Run-time text: checked by validate() before encoding.
+    constexpr string_param(std::string_view text) noexcept : text_(text), set_(true) {}
+    string_param(const std::string& text) noexcept : text_(text), set_(true) {}
+    // A template, so that partial ordering prefers the array overload for literals and this
+    // one only takes real pointers (a non-template would win over the consteval check).
+    template <class Pointer>
+        requires std::is_same_v<Pointer, const char*> || std::is_same_v<Pointer, char*>
+    constexpr string_param(Pointer text) noexcept : text_(text), set_(true) {}
+    string_param(std::string&&) = delete;  // would dangle: keep the string alive and pass it by name
+
+    constexpr bool has_value() const noexcept { return set_; }
+    constexpr std::string_view view() const noexcept { return text_; }
+
+    /// The first constraint the value breaks. With checks::wire_only only `required` is
+    /// checked: Smithy leaves the rest to the service.
+    constexpr std::optional<detail::violation> find_violation(checks level) const noexcept {
+        if (!set_) return is_required ? std::optional(detail::violation_of(constraint::required)) : std::nullopt;
+        if (level == checks::wire_only) return std::nullopt;
+        const auto scan = detail::scan_utf8(text_);
+        if (!scan.valid) return detail::violation_of(constraint::utf8, static_cast<std::int64_t>(scan.invalid_offset));
+        std::optional<detail::violation> found;
+        ((found = found ? found : check_one<Constraints>()), ...);
+        return found;
+    }
+
+private:
+    template <class C>
+    consteval void check_literal() const noexcept {
+        if constexpr (detail::is_length<C>) {
+            const std::size_t scalars = detail::scan_utf8(text_).scalars;
+            if (scalars < C::min) detail::compile_time_error("restop: this string literal is shorter than its restop::length minimum");
+            if (scalars > C::max) detail::compile_time_error("restop: this string literal is longer than its restop::length maximum");
+        } else if constexpr (detail::is_pattern<C>) {
+            if (C::check(text_)) detail::compile_time_error("restop: this string literal does not match its restop::pattern");
+        }
+    }
+
+    template <class C>
+    constexpr std::optional<detail::violation> check_one() const noexcept {
+        if constexpr (detail::is_length<C> || detail::is_pattern<C>)
+            return C::check(text_);
+        else
+            return std::nullopt;
+    }
+
+    std::string_view text_;
+    bool set_ = false;
+};
+
+/// An integer input member with its @range. Unset (default-constructed) means absent.
+///
+///     using page_size = restop::integer_param<std::int32_t, restop::at_most<10>>;
+///     page_size n = 5;
+template <class Int, class... Constraints>
+class integer_param {
+    static_assert(((sizeof(Constraints) > 0) && ...));  // completes each constraint: see string_param
+    static_assert(std::is_integral_v<Int> && !std::is_same_v<Int, bool>, "restop::integer_param needs an integer type");
+    static_assert(((detail::is_required<Constraints> || detail::is_range<Constraints>) && ...),
+                  "restop::integer_param accepts only restop::required and restop::range constraints");
+
+public:
+    using value_type = Int;
+    static constexpr bool is_required = (detail::is_required<Constraints> || ...);
+
+    constexpr integer_param() noexcept = default;
+    constexpr integer_param(Int value) noexcept : value_(value), set_(true) {}
+
+    constexpr bool has_value() const noexcept { return set_; }
+    constexpr Int value() const noexcept { return value_; }
+
+    constexpr std::optional<detail::violation> find_violation(checks level) const noexcept {
+        if (!set_) return is_required ? std::optional(detail::violation_of(constraint::required)) : std::nullopt;
+        if (level == checks::wire_only) return std::nullopt;
+        std::optional<detail::violation> found;
+        ((found = found ? found : check_one<Constraints>()), ...);
+        return found;
+    }
+
+private:
+    template <class C>
+    constexpr std::optional<detail::violation> check_one() const noexcept {
+        if constexpr (detail::is_range<C>)
+            return C::check(static_cast<std::int64_t>(value_));
+        else
+            return std::nullopt;
+    }
+
+    Int value_{};
+    bool set_ = false;
+};
+
+namespace detail {
+template <class T>
+inline constexpr bool is_string_param = false;
+template <class... C>
+inline constexpr bool is_string_param<string_param<C...>> = true;
+template <class T>
+inline constexpr bool is_integer_param = false;
+template <class Int, class... C>
+inline constexpr bool is_integer_param<integer_param<Int, C...>> = true;
+}  // namespace detail
+
+}  // namespace restop

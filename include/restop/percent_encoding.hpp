@@ -1,0 +1,67 @@
+#pragma once
+// Percent-encoding for URI labels and query strings as AWS restJson1 does it: every byte outside
+// RFC 3986's unreserved set (A-Z a-z 0-9 - . _ ~) becomes %XX with upper-case hex, including
+// the sub-delims that Boost.URL keeps literal in paths, and '/' unless the label is greedy.
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace restop {
+
+/// Which bytes pass through unencoded.
+enum class encoding_set {
+    unreserved,        ///< labels and query keys/values: only A-Z a-z 0-9 - . _ ~
+    unreserved_slash,  ///< greedy labels {name+}: the same, plus '/'
+};
+
+namespace detail {
+// One lookup per byte on the hot path; built by the compiler.
+inline constexpr std::array<bool, 256> unreserved_table = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 256; ++c)
+        table[static_cast<std::size_t>(c)] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                                              c == '-' || c == '.' || c == '_' || c == '~';
+    return table;
+}();
+
+constexpr bool passes_unencoded(unsigned char byte, encoding_set set) noexcept {
+    return unreserved_table[byte] || (set == encoding_set::unreserved_slash && byte == '/');
+}
+}  // namespace detail
+
+/// The number of bytes `text` takes once encoded, so that a caller can size a buffer first.
+constexpr std::size_t percent_encoded_size(std::string_view text, encoding_set set) noexcept {
+    std::size_t size = 0;
+    for (char c : text) size += detail::passes_unencoded(static_cast<unsigned char>(c), set) ? 1 : 3;
+    return size;
+}
+
+/// Writes `text` percent-encoded into `out`, which must hold percent_encoded_size() bytes;
+/// returns one past the last byte written. No allocation.
+///
+///     percent_encode_to(" %:/", encoding_set::unreserved, buf);  // "%20%25%3A%2F"
+constexpr char* percent_encode_to(std::string_view text, encoding_set set, char* out) noexcept {
+    constexpr char hex[] = "0123456789ABCDEF";
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (detail::passes_unencoded(byte, set)) {
+            *out++ = c;
+        } else {
+            *out++ = '%';
+            *out++ = hex[byte >> 4];
+            *out++ = hex[byte & 0xF];
+        }
+    }
+    return out;
+}
+
+/// Appends `text` percent-encoded to `out` (one resize, then in-place writes).
+inline void append_percent_encoded(std::string& out, std::string_view text, encoding_set set) {
+    const std::size_t old_size = out.size();
+    out.resize(old_size + percent_encoded_size(text, set));
+    percent_encode_to(text, set, out.data() + old_size);
+}
+
+}  // namespace restop

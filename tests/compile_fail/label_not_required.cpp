@@ -1,0 +1,10 @@
+// expect: an http_label member must be restop::required, because a URI label cannot be absent
+// expect: spelled<'i', 'd'>
+#include <restop/restop.hpp>
+
+struct get_thing {
+    restop::string_param<restop::length<1, 10>> id;
+    using description = restop::operation<restop::http_method::get, "/things/{id}", 200,
+                                          restop::members<restop::http_label<"id", &get_thing::id>>, restop::errors<>>;
+};
+static_assert(restop::is_valid_description<get_thing>);

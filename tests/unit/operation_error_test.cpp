@@ -1,0 +1,61 @@
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include <restop/restop.hpp>
+
+namespace cc = restop::codecatalyst;
+using error = restop::error_of<cc::delete_access_token>;
+
+namespace {
+std::string printed(const error& e) {
+    std::ostringstream out;
+    out << e;
+    return out.str();
+}
+}  // namespace
+
+TEST_CASE("operation_error: a validation error is a client fault, not retryable, with no status") {
+    const error e(restop::detail::make_error("id", restop::constraint::required));
+    CHECK(e.kind() == restop::error_kind::validation);
+    CHECK(e.name() == "InvalidInput");
+    CHECK(e.status() == 0);
+    CHECK(e.fault() == restop::fault::client);
+    CHECK_FALSE(e.retryable());
+    CHECK(e.message() == "member 'id' is required but was not set");
+    CHECK(printed(e) == "InvalidInput: member 'id' is required but was not set");
+}
+
+TEST_CASE("operation_error: transport errors are network faults; transient ones are retryable") {
+    using kind = restop::transport_error_kind;
+    struct row {
+        kind k;
+        bool retryable;
+    };
+    const row rows[] = {{kind::connection_failed, true}, {kind::timed_out, true},         {kind::connection_closed, true},
+                        {kind::response_too_large, false}, {kind::protocol_error, false}, {kind::other, false}};
+    for (const row& r : rows) {
+        const error e(restop::transport_error{r.k, "connect: refused"});
+        CHECK(e.kind() == restop::error_kind::transport);
+        CHECK(e.name() == "TransportError");
+        CHECK(e.fault() == restop::fault::network);
+        CHECK(e.retryable() == r.retryable);
+        CHECK(e.message() == "connect: refused");
+    }
+    CHECK(printed(error(restop::transport_error{kind::timed_out, "took too long"})) == "TransportError: took too long");
+}
+
+TEST_CASE("operation_error: shape attributes come from the type") {
+    const error throttled(cc::throttling_exception{{"slow down"}}, 429, "rid");
+    CHECK(throttled.kind() == restop::error_kind::modeled);
+    CHECK(throttled.retryable());
+    CHECK(throttled.fault() == restop::fault::client);
+    CHECK(throttled.request_id() == "rid");
+    CHECK(throttled.get_if<cc::throttling_exception>()->message == "slow down");
+    CHECK(throttled.get_if<cc::conflict_exception>() == nullptr);
+}
+
+TEST_CASE("operation_error: an unknown error without a name prints as UnknownError") {
+    const error e(restop::unknown_error{"", "", "<html/>"}, 502);
+    CHECK(printed(e) == "UnknownError (HTTP 502, server fault)");
+}
