@@ -8,8 +8,8 @@
 #include <restop/restop.hpp>
 
 namespace boost {
-[[noreturn]] void throw_exception(const std::exception&) { std::abort(); }
-[[noreturn]] void throw_exception(const std::exception&, const boost::source_location&) { std::abort(); }
+void throw_exception(const std::exception&) { std::abort(); }
+void throw_exception(const std::exception&, const boost::source_location&) { std::abort(); }
 }  // namespace boost
 
 namespace cc = restop::codecatalyst;

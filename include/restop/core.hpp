@@ -21,6 +21,7 @@
 #include "restop/request.hpp"
 #include "restop/response.hpp"
 #include "restop/result.hpp"
+#include "restop/retry.hpp"
 #include "restop/transport.hpp"
 #include "restop/uri_template.hpp"
 #include "restop/validate.hpp"

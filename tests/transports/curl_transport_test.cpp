@@ -42,6 +42,9 @@ TEST_SUITE("curl_transport") {
     }
     TEST_CASE("curl_transport: https trusts ca_file and sends SNI") { restop_test::check_tls_round_trip(make); }
     TEST_CASE("curl_transport: https refuses a certificate for another host") { restop_test::check_tls_host_mismatch(make); }
+    TEST_CASE("curl_transport: a reset during a large upload is connection_closed, not SIGPIPE") {
+        restop_test::check_reset_during_upload(make);
+    }
     TEST_CASE("curl_transport: a bad endpoint fails every send with kind other") {
         transport_options options;
         options.endpoint = "ftp://example.com";

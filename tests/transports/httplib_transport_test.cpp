@@ -61,6 +61,9 @@ TEST_SUITE("httplib_transport") {
         CHECK(result.error().kind == restop::transport_error_kind::other);
     }
 #endif
+    TEST_CASE("httplib_transport: a reset during a large upload is connection_closed, not SIGPIPE") {
+        restop_test::check_reset_during_upload(make);
+    }
     TEST_CASE("httplib_transport: a bad endpoint fails every send with kind other") {
         transport_options options;
         options.endpoint = "ftp://example.com";

@@ -9,7 +9,10 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
+#include <pthread.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <atomic>
 #include <cstdio>
@@ -106,6 +109,12 @@ private:
     }
 
     void serve() {
+        // OpenSSL writes with write(2): a client that hung up must not kill the test with
+        // SIGPIPE. The signal goes to the writing thread, so blocking it here is enough.
+        sigset_t pipe_only;
+        sigemptyset(&pipe_only);
+        sigaddset(&pipe_only, SIGPIPE);
+        pthread_sigmask(SIG_BLOCK, &pipe_only, nullptr);
         for (;;) {
             const int fd = ::accept(listener_, nullptr, nullptr);
             if (fd < 0) return;

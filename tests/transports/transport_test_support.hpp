@@ -181,7 +181,8 @@ inline std::uint16_t closed_port() {
 /// bytes, then closes: for replies the emulator cannot produce (garbage, raw header order).
 class scripted_server {
 public:
-    explicit scripted_server(std::string reply) : reply_(std::move(reply)) {
+    /// `hang_up` instead resets the connection after reading the first 256 KiB of the request.
+    explicit scripted_server(std::string reply, bool hang_up = false) : reply_(std::move(reply)), hang_up_(hang_up) {
         listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
         sockaddr_in addr{};
         addr.sin_family = AF_INET;
@@ -211,7 +212,20 @@ public:
 private:
     void serve() {
         const int fd = ::accept(listener_, nullptr, nullptr);
-        if (fd >= 0) {
+        if (fd >= 0 && hang_up_) {
+            // Let the client get well into its upload, then reset.
+            timeval tv{5, 0};
+            ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+            char buffer[16384];
+            for (std::size_t total = 0; total < 256 * 1024;) {
+                const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+                if (n <= 0) break;
+                total += static_cast<std::size_t>(n);
+            }
+            linger reset{1, 0};  // close() sends RST
+            ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+            ::close(fd);
+        } else if (fd >= 0) {
             timeval tv{5, 0};
             ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
             char buffer[4096];
@@ -230,6 +244,7 @@ private:
     }
 
     std::string reply_;
+    bool hang_up_ = false;
     int listener_ = -1;
     std::uint16_t port_ = 0;
     std::string received_;
@@ -501,6 +516,24 @@ void check_garbage(Make make, transport_error_kind expected = transport_error_ki
     auto transport = make(options);
     const restop::transport_result result = transport.send(make_request(restop::http_method::get, "/session"));
     check_error(result, expected);
+}
+
+/// A server that resets the connection while a large body is being written: connection_closed
+/// (or connection_failed when the reset beats the connect), and no SIGPIPE kills the process.
+template <class Make>
+void check_reset_during_upload(Make make) {
+    scripted_server server("", /*hang_up=*/true);
+    restop::transports::transport_options options;
+    options.endpoint = server.endpoint();
+    options.total_timeout = std::chrono::milliseconds(5000);
+    auto transport = make(options);
+    const restop::transport_result result =
+        transport.send(make_request(restop::http_method::put, "/v1/upload", std::string(8 * 1024 * 1024, 'x')));
+    REQUIRE_FALSE(result);
+    INFO("message: " << result.error().message);
+    CHECK((result.error().kind == transport_error_kind::connection_closed ||
+           result.error().kind == transport_error_kind::connection_failed));
+    CHECK(result.error().message.find(emulator_secret()) == std::string::npos);
 }
 
 /// Repeated response fields are all kept, values verbatim; `ordered` also checks arrival order.

@@ -180,9 +180,9 @@ TEST_CASE("decode: malformed bodies never crash, never throw, and keep the statu
         {"duplicate keys", R"({"message":"a","message":"b"})"},
         {"number where a string belongs", R"({"message":42,"code":[]})"},
     };
-    for (const auto& [what, body] : bodies) {
-        CAPTURE(what);
-        auto decoded = decode(404, {}, body);
+    for (const auto& row : bodies) {
+        CAPTURE(row.first);
+        auto decoded = decode(404, {}, row.second);
         REQUIRE_FALSE(decoded);
         CHECK(decoded.error().status() == 404);
         CHECK(decoded.error().holds<cc::resource_not_found_exception>());

@@ -15,6 +15,14 @@
 
 #include <httplib.h>
 
+#if !defined(_WIN32)
+#include <pthread.h>
+#include <signal.h>
+
+#include <cerrno>
+#include <ctime>
+#endif
+
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -44,6 +52,49 @@ struct httplib_state {
     std::unique_ptr<httplib::Client> client;
     std::size_t connections_opened = 0;
 };
+
+#if !defined(_WIN32)
+/// cpp-httplib writes with send(2) without MSG_NOSIGNAL (CPPHTTPLIB_SEND_FLAGS is 0 unless set
+/// when the library was compiled) and through OpenSSL's socket BIO, so writing to a connection
+/// the server has reset raises SIGPIPE, whose default action ends the process. For the length
+/// of one send, SIGPIPE is blocked in the calling thread and one raised meanwhile is discarded
+/// (the signal goes to the thread that wrote); the write itself then fails with EPIPE.
+class sigpipe_guard {
+public:
+    sigpipe_guard() noexcept {
+        sigemptyset(&pipe_);
+        sigaddset(&pipe_, SIGPIPE);
+        sigemptyset(&old_);
+        if (pthread_sigmask(SIG_BLOCK, &pipe_, &old_) != 0) return;
+        active_ = true;
+        // Already blocked by the caller: leave whatever arrives to the caller.
+        already_blocked_ = sigismember(&old_, SIGPIPE) == 1;
+    }
+    sigpipe_guard(const sigpipe_guard&) = delete;
+    sigpipe_guard& operator=(const sigpipe_guard&) = delete;
+    ~sigpipe_guard() {
+        if (!active_) return;
+        if (!already_blocked_) {
+            sigset_t pending;
+            sigemptyset(&pending);
+            if (sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE) == 1) {
+                const timespec zero{0, 0};
+                while (sigtimedwait(&pipe_, nullptr, &zero) == -1 && errno == EINTR) {
+                }
+            }
+        }
+        pthread_sigmask(SIG_SETMASK, &old_, nullptr);
+    }
+
+private:
+    sigset_t pipe_{};
+    sigset_t old_{};
+    bool active_ = false;
+    bool already_blocked_ = false;
+};
+#else
+struct sigpipe_guard {};
+#endif
 
 inline std::string httplib_message(httplib::Error error, const endpoint_parts& endpoint) {
     return "cpp-httplib: " + httplib::to_string(error) + " (" + endpoint.scheme + "://" + endpoint.authority + ")";
@@ -80,7 +131,8 @@ inline std::string httplib_message(httplib::Error error, const endpoint_parts& e
 /// `Content-Type: text/plain` is invented. Timeouts: connect_timeout for the connect,
 /// total_timeout for each socket read/write and as a deadline checked while the body arrives.
 /// A malformed status line is reported by cpp-httplib as a read error, hence
-/// `connection_closed`, not `protocol_error`. Link: see the top of this header.
+/// `connection_closed`, not `protocol_error`. SIGPIPE (cpp-httplib does not suppress it) is
+/// blocked in the calling thread during `send`. Link: see the top of this header.
 class httplib_transport {
 public:
     /// Builds the client; nothing is connected yet. A bad endpoint (or https without
@@ -169,12 +221,16 @@ private:
         if (!detail::has_header(req, "host")) message.headers.emplace("Host", state.endpoint.authority);
         for (const header& field : req.headers) message.headers.emplace(field.name, field.value);
         if (!detail::has_header(req, "user-agent")) message.headers.emplace("User-Agent", state.options.user_agent);
+        bool upload_failed = false;
         if (!req.body.empty()) {
             // A provider, not Request::body: for a body, cpp-httplib adds Content-Type: text/plain.
             message.content_length_ = req.body.size();
             const std::string* body = &req.body;
-            message.content_provider_ = [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                return sink.write(body->data() + offset, length);
+            message.content_provider_ = [body, &upload_failed](std::size_t offset, std::size_t length,
+                                                               httplib::DataSink& sink) {
+                if (sink.write(body->data() + offset, length)) return true;
+                upload_failed = true;  // cpp-httplib reports this as Canceled
+                return false;
             };
         }  // an empty POST/PUT/PATCH gets Content-Length: 0 from cpp-httplib
 
@@ -205,7 +261,11 @@ private:
 
         httplib::Response received;
         httplib::Error error = httplib::Error::Success;
-        const bool ok = state.client->send(message, received, error);
+        bool ok = false;
+        {
+            const detail::sigpipe_guard no_sigpipe;
+            ok = state.client->send(message, received, error);
+        }
         if (!ok || error != httplib::Error::Success) {
             transport_error_kind kind = transport_error_kind::other;
             std::string message_text = detail::httplib_message(error, state.endpoint);
@@ -237,6 +297,9 @@ private:
                     if (too_large) {
                         kind = transport_error_kind::response_too_large;
                         message_text = detail::too_large_message(cap) + " (" + message_text + ")";
+                    } else if (upload_failed) {
+                        kind = transport_error_kind::connection_closed;
+                        message_text += ": the connection closed while the request body was being sent";
                     } else if (late) {
                         kind = transport_error_kind::timed_out;
                         message_text += ": total_timeout (" + std::to_string(state.options.total_timeout.count()) +
