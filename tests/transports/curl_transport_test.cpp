@@ -45,6 +45,10 @@ TEST_SUITE("curl_transport") {
     TEST_CASE("curl_transport: a reset during a large upload is connection_closed, not SIGPIPE") {
         restop_test::check_reset_during_upload(make);
     }
+    TEST_CASE("curl_transport: a connection the server closed after a response is re-opened") {
+        restop_test::check_reconnect_after_server_close(make);
+    }
+    TEST_CASE("curl_transport: HEAD reads no body") { restop_test::check_head(make); }
     TEST_CASE("curl_transport: a bad endpoint fails every send with kind other") {
         transport_options options;
         options.endpoint = "ftp://example.com";

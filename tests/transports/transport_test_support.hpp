@@ -19,6 +19,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -177,11 +178,12 @@ inline std::uint16_t closed_port() {
     return ntohs(addr.sin_port);
 }
 
-/// A one-connection server on 127.0.0.1 that reads a request head and answers with fixed
-/// bytes, then closes: for replies the emulator cannot produce (garbage, raw header order).
+/// A server on 127.0.0.1 that, for each connection, reads a request head, answers with fixed
+/// bytes and closes: for replies the emulator cannot produce (garbage, raw header order, a
+/// connection closed right after a keep-alive response).
 class scripted_server {
 public:
-    /// `hang_up` instead resets the connection after reading the first 256 KiB of the request.
+    /// `hang_up` instead resets each connection after reading the first 256 KiB of the request.
     explicit scripted_server(std::string reply, bool hang_up = false) : reply_(std::move(reply)), hang_up_(hang_up) {
         listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
         sockaddr_in addr{};
@@ -203,52 +205,59 @@ public:
     }
     std::uint16_t port() const { return port_; }
     std::string endpoint() const { return "http://127.0.0.1:" + std::to_string(port_); }
-    /// The raw request head received (valid once the transport's send returned).
+    /// The raw request head last received (waits for the first connection to be served).
     std::string received() const {
-        while (!done_.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        for (int i = 0; i < 5000 && served_.load() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        std::lock_guard lock(mutex_);
         return received_;
     }
+    int served() const { return served_.load(); }
 
 private:
     void serve() {
-        const int fd = ::accept(listener_, nullptr, nullptr);
-        if (fd >= 0 && hang_up_) {
-            // Let the client get well into its upload, then reset.
+        for (;;) {
+            const int fd = ::accept(listener_, nullptr, nullptr);
+            if (fd < 0) return;
             timeval tv{5, 0};
             ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
             char buffer[16384];
-            for (std::size_t total = 0; total < 256 * 1024;) {
-                const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
-                if (n <= 0) break;
-                total += static_cast<std::size_t>(n);
+            std::string head;
+            if (hang_up_) {
+                // Let the client get well into its upload, then reset.
+                for (std::size_t total = 0; total < 256 * 1024;) {
+                    const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+                    if (n <= 0) break;
+                    total += static_cast<std::size_t>(n);
+                }
+                linger reset{1, 0};  // close() sends RST
+                ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+            } else {
+                while (head.find("\r\n\r\n") == std::string::npos) {
+                    const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+                    if (n <= 0) break;
+                    head.append(buffer, static_cast<std::size_t>(n));
+                }
+                (void)::send(fd, reply_.data(), reply_.size(), MSG_NOSIGNAL);
+                ::shutdown(fd, SHUT_WR);
+                while (::recv(fd, buffer, sizeof buffer, 0) > 0) {
+                }
             }
-            linger reset{1, 0};  // close() sends RST
-            ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
             ::close(fd);
-        } else if (fd >= 0) {
-            timeval tv{5, 0};
-            ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-            char buffer[4096];
-            while (received_.find("\r\n\r\n") == std::string::npos) {
-                const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
-                if (n <= 0) break;
-                received_.append(buffer, static_cast<std::size_t>(n));
+            {
+                std::lock_guard lock(mutex_);
+                received_ = std::move(head);
             }
-            (void)::send(fd, reply_.data(), reply_.size(), MSG_NOSIGNAL);
-            ::shutdown(fd, SHUT_WR);
-            while (::recv(fd, buffer, sizeof buffer, 0) > 0) {
-            }
-            ::close(fd);
+            ++served_;
         }
-        done_ = true;
     }
 
     std::string reply_;
     bool hang_up_ = false;
     int listener_ = -1;
     std::uint16_t port_ = 0;
+    mutable std::mutex mutex_;
     std::string received_;
-    std::atomic<bool> done_{false};
+    std::atomic<int> served_{0};
     std::thread thread_;
 };
 
@@ -534,6 +543,46 @@ void check_reset_during_upload(Make make) {
     CHECK((result.error().kind == transport_error_kind::connection_closed ||
            result.error().kind == transport_error_kind::connection_failed));
     CHECK(result.error().message.find(emulator_secret()) == std::string::npos);
+}
+
+/// A server that closes a connection right after a response that did not say so: the next
+/// call notices (or retries an idempotent request once) and opens a new connection.
+template <class Make>
+void check_reconnect_after_server_close(Make make) {
+    scripted_server server("HTTP/1.1 204 No Content\r\n\r\n");
+    restop::transports::transport_options options;
+    options.endpoint = server.endpoint();
+    {
+        auto transport = make(options);
+        for (int i = 0; i < 3; ++i) {
+            const restop::transport_result result = transport.send(make_request(restop::http_method::delete_, "/v1/accessTokens/x"));
+            require_response(result);
+            CHECK(result->status == 204);
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the server's FIN arrives
+        }
+        CHECK(transport.connections_opened() == 3);
+    }  // the transport closes its last connection, which lets the server count it
+    for (int i = 0; i < 2000 && server.served() < 3; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    CHECK(server.served() == 3);
+}
+
+/// HEAD: the Content-Length of the absent body is neither awaited nor held against the cap.
+template <class Make>
+void check_head(Make make) {
+    scripted_server server("HTTP/1.1 200 OK\r\nContent-Length: 5000\r\nETag: \"x\"\r\n\r\n");
+    restop::transports::transport_options options;
+    options.endpoint = server.endpoint();
+    options.max_response_body = 1000;
+    options.total_timeout = std::chrono::milliseconds(3000);
+    auto transport = make(options);
+    const auto start = steady::now();
+    const restop::transport_result result = transport.send(make_request(restop::http_method::head, "/v1/x"));
+    require_response(result);
+    CHECK(steady::now() - start < std::chrono::milliseconds(2000));
+    CHECK(result->status == 200);
+    CHECK(result->body.empty());
+    CHECK(restop::find_header(result->headers, "etag") != nullptr);
+    CHECK(server.received().rfind("HEAD /v1/x HTTP/1.1\r\n", 0) == 0);
 }
 
 /// Repeated response fields are all kept, values verbatim; `ordered` also checks arrival order.

@@ -339,3 +339,6 @@ private:
 }  // namespace restop::transports
 
 static_assert(restop::transport<restop::transports::curl_transport>);
+
+#undef RESTOP_CURL_TRY
+#undef RESTOP_CURL_CATCH_ALL

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Runs a command against a fresh CodeCatalyst emulator on 127.0.0.1.
+
+    with_emulator.py EMULATOR USERS_JSON -- COMMAND [ARGS...]
+
+Starts EMULATOR on a free port with its own copy of USERS_JSON, exports RESTOP_EMULATOR_PORT
+and RESTOP_EMULATOR_URL to COMMAND, and stops the emulator when COMMAND ends. Exits with
+COMMAND's status. Standard library only.
+"""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def start(emulator: str, users: str, workdir: str):
+    users_copy = os.path.join(workdir, "users.json")
+    shutil.copyfile(users, users_copy)
+    port_file = os.path.join(workdir, "port")
+    log = open(os.path.join(workdir, "emulator.log"), "wb")
+    process = subprocess.Popen([emulator, "--port", "0", "--port-file", port_file, "--users", users_copy],
+                               stdout=subprocess.DEVNULL, stderr=log)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"with_emulator: the emulator exited with {process.returncode}")
+        if os.path.exists(port_file):
+            with open(port_file) as f:
+                port = f.read().strip()
+            if port:
+                return process, port
+        time.sleep(0.02)
+    process.kill()
+    sys.exit("with_emulator: the emulator did not report a port within 20 s")
+
+
+def main() -> int:
+    if "--" not in sys.argv or sys.argv.index("--") != 3:
+        sys.exit(__doc__)
+    emulator, users = sys.argv[1], sys.argv[2]
+    command = sys.argv[4:]
+    with tempfile.TemporaryDirectory(prefix="restop-emulator-") as workdir:
+        process, port = start(emulator, users, workdir)
+        env = dict(os.environ, RESTOP_EMULATOR_PORT=port, RESTOP_EMULATOR_URL=f"http://127.0.0.1:{port}")
+        try:
+            return subprocess.call(command, env=env)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
