@@ -14,6 +14,7 @@
 #include <boost/json/value.hpp>
 
 #include "restop/header.hpp"
+#include "restop/json_output.hpp"
 #include "restop/operation.hpp"
 #include "restop/operation_error.hpp"
 #include "restop/reply.hpp"
@@ -124,8 +125,17 @@ result_of<Op> decode(const response& received) {
     std::string request_id = request_id_header ? *request_id_header : std::string();
 
     if (received.status >= 100 && received.status < 300) {
-        // Operations without output members ignore the body, whether empty, `{}` or anything else.
-        return reply<typename description::output>{{}, received.status, std::move(request_id)};
+        using output_type = typename description::output;
+        if constexpr (std::is_same_v<output_type, empty_output>) {
+            // Operations without output members ignore the body, whether empty, `{}` or anything else.
+            return reply<output_type>{{}, received.status, std::move(request_id)};
+        } else {
+            reply<output_type> success{{}, received.status, std::move(request_id)};
+            if (std::optional<std::string> problem = read_json_output(received.body, success.output))
+                return failure(error_of<Op>(malformed_response{std::move(*problem), received.body}, received.status,
+                                            std::move(success.request_id)));
+            return success;
+        }
     }
 
     detail::error_body_fields fields = detail::read_error_body(received.body);

@@ -24,11 +24,20 @@ struct unknown_error {
     std::string body;     ///< the raw body, as received
 };
 
+/// A 2xx response whose body does not hold the output the model promises (a required member
+/// missing, a member of the wrong type, a body that is not JSON). The call may have taken
+/// effect: the status says so; the output could not be read.
+struct malformed_response {
+    std::string message;  ///< names the member and what is wrong with it, never its value
+    std::string body;     ///< the raw body, as received
+};
+
 enum class error_kind {
     modeled,     ///< one of the operation's error shapes
     unknown,     ///< a service error the model does not know
     validation,  ///< refused before sending: nothing reached the wire
     transport,   ///< no response: the transport failed
+    malformed,   ///< a success status whose body does not match the modeled output
 };
 
 namespace detail {
@@ -46,7 +55,7 @@ constexpr bool is_transient_status(int status) noexcept {
 template <class... Shapes>
 class operation_error {
 public:
-    using variant_type = std::variant<Shapes..., unknown_error, validation_error, transport_error>;
+    using variant_type = std::variant<Shapes..., unknown_error, validation_error, transport_error, malformed_response>;
 
     operation_error(variant_type what, int status = 0, std::string request_id = {})
         : what_(std::move(what)), status_(status), request_id_(std::move(request_id)) {}
@@ -55,6 +64,7 @@ public:
         if (std::holds_alternative<unknown_error>(what_)) return error_kind::unknown;
         if (std::holds_alternative<validation_error>(what_)) return error_kind::validation;
         if (std::holds_alternative<transport_error>(what_)) return error_kind::transport;
+        if (std::holds_alternative<malformed_response>(what_)) return error_kind::malformed;
         return error_kind::modeled;
     }
 
@@ -65,7 +75,8 @@ public:
     const std::string& request_id() const noexcept { return request_id_; }
 
     /// The shape's wire name; an unknown error's own name, or "UnknownError" when the response
-    /// named none; "InvalidInput" and "TransportError" for the two client-side kinds.
+    /// named none; "InvalidInput" and "TransportError" for the two client-side kinds;
+    /// "MalformedResponse" for a success whose body could not be read.
     std::string_view name() const noexcept {
         return std::visit(
             [](const auto& e) -> std::string_view {
@@ -76,6 +87,8 @@ public:
                     return "InvalidInput";
                 else if constexpr (std::is_same_v<E, transport_error>)
                     return "TransportError";
+                else if constexpr (std::is_same_v<E, malformed_response>)
+                    return "MalformedResponse";
                 else
                     return E::wire_name;
             },
@@ -102,6 +115,8 @@ public:
                     return status_ >= 500 ? restop::fault::server : restop::fault::client;
                 else if constexpr (std::is_same_v<E, validation_error> || std::is_same_v<E, transport_error>)
                     return E::fault();
+                else if constexpr (std::is_same_v<E, malformed_response>)
+                    return restop::fault::server;  // the service sent what its model rules out
                 else
                     return E::fault_kind;
             },
@@ -114,8 +129,8 @@ public:
                 using E = std::decay_t<decltype(e)>;
                 if constexpr (std::is_same_v<E, unknown_error>)
                     return detail::is_transient_status(status_);
-                else if constexpr (std::is_same_v<E, validation_error>)
-                    return false;
+                else if constexpr (std::is_same_v<E, validation_error> || std::is_same_v<E, malformed_response>)
+                    return false;  // malformed: the operation may have succeeded; repeating it is the caller's call
                 else if constexpr (std::is_same_v<E, transport_error>)
                     return e.retryable();
                 else

@@ -1980,6 +1980,22 @@ private:
 #include <boost/json/value.hpp>
 
 
+// ---- begin restop/json_output.hpp ----
+// Reading an operation's JSON output into its output struct (restJson1 bodies). Boost.JSON parses.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace restop {
+
+/// Reads `body` into `output`; returns a sentence naming the member and the problem, or nothing.
+template <class Output>
+std::optional<std::string> read_json_output(std::string_view body, Output& output);
+
+}  // namespace restop
+// ---- end restop/json_output.hpp ----
+
 // ---- begin restop/operation_error.hpp ----
 // restop::operation_error: everything that can go wrong with one call, as one value: a modeled
 // error shape, an error the model does not know, input refused before sending, or a transport
@@ -2239,11 +2255,20 @@ struct unknown_error {
     std::string body;     ///< the raw body, as received
 };
 
+/// A 2xx response whose body does not hold the output the model promises (a required member
+/// missing, a member of the wrong type, a body that is not JSON). The call may have taken
+/// effect: the status says so; the output could not be read.
+struct malformed_response {
+    std::string message;  ///< names the member and what is wrong with it, never its value
+    std::string body;     ///< the raw body, as received
+};
+
 enum class error_kind {
     modeled,     ///< one of the operation's error shapes
     unknown,     ///< a service error the model does not know
     validation,  ///< refused before sending: nothing reached the wire
     transport,   ///< no response: the transport failed
+    malformed,   ///< a success status whose body does not match the modeled output
 };
 
 namespace detail {
@@ -2261,7 +2286,7 @@ constexpr bool is_transient_status(int status) noexcept {
 template <class... Shapes>
 class operation_error {
 public:
-    using variant_type = std::variant<Shapes..., unknown_error, validation_error, transport_error>;
+    using variant_type = std::variant<Shapes..., unknown_error, validation_error, transport_error, malformed_response>;
 
     operation_error(variant_type what, int status = 0, std::string request_id = {})
         : what_(std::move(what)), status_(status), request_id_(std::move(request_id)) {}
@@ -2270,6 +2295,7 @@ public:
         if (std::holds_alternative<unknown_error>(what_)) return error_kind::unknown;
         if (std::holds_alternative<validation_error>(what_)) return error_kind::validation;
         if (std::holds_alternative<transport_error>(what_)) return error_kind::transport;
+        if (std::holds_alternative<malformed_response>(what_)) return error_kind::malformed;
         return error_kind::modeled;
     }
 
@@ -2280,7 +2306,8 @@ public:
     const std::string& request_id() const noexcept { return request_id_; }
 
     /// The shape's wire name; an unknown error's own name, or "UnknownError" when the response
-    /// named none; "InvalidInput" and "TransportError" for the two client-side kinds.
+    /// named none; "InvalidInput" and "TransportError" for the two client-side kinds;
+    /// "MalformedResponse" for a success whose body could not be read.
     std::string_view name() const noexcept {
         return std::visit(
             [](const auto& e) -> std::string_view {
@@ -2291,6 +2318,8 @@ public:
                     return "InvalidInput";
                 else if constexpr (std::is_same_v<E, transport_error>)
                     return "TransportError";
+                else if constexpr (std::is_same_v<E, malformed_response>)
+                    return "MalformedResponse";
                 else
                     return E::wire_name;
             },
@@ -2317,6 +2346,8 @@ public:
                     return status_ >= 500 ? restop::fault::server : restop::fault::client;
                 else if constexpr (std::is_same_v<E, validation_error> || std::is_same_v<E, transport_error>)
                     return E::fault();
+                else if constexpr (std::is_same_v<E, malformed_response>)
+                    return restop::fault::server;  // the service sent what its model rules out
                 else
                     return E::fault_kind;
             },
@@ -2329,8 +2360,8 @@ public:
                 using E = std::decay_t<decltype(e)>;
                 if constexpr (std::is_same_v<E, unknown_error>)
                     return detail::is_transient_status(status_);
-                else if constexpr (std::is_same_v<E, validation_error>)
-                    return false;
+                else if constexpr (std::is_same_v<E, validation_error> || std::is_same_v<E, malformed_response>)
+                    return false;  // malformed: the operation may have succeeded; repeating it is the caller's call
                 else if constexpr (std::is_same_v<E, transport_error>)
                     return e.retryable();
                 else
@@ -2509,8 +2540,17 @@ result_of<Op> decode(const response& received) {
     std::string request_id = request_id_header ? *request_id_header : std::string();
 
     if (received.status >= 100 && received.status < 300) {
-        // Operations without output members ignore the body, whether empty, `{}` or anything else.
-        return reply<typename description::output>{{}, received.status, std::move(request_id)};
+        using output_type = typename description::output;
+        if constexpr (std::is_same_v<output_type, empty_output>) {
+            // Operations without output members ignore the body, whether empty, `{}` or anything else.
+            return reply<output_type>{{}, received.status, std::move(request_id)};
+        } else {
+            reply<output_type> success{{}, received.status, std::move(request_id)};
+            if (std::optional<std::string> problem = read_json_output(received.body, success.output))
+                return failure(error_of<Op>(malformed_response{std::move(*problem), received.body}, received.status,
+                                            std::move(success.request_id)));
+            return success;
+        }
     }
 
     detail::error_body_fields fields = detail::read_error_body(received.body);

@@ -91,16 +91,20 @@ struct beast_state {
         return !alive || static_cast<bool>(ec);
     }
 
-    /// Runs the handlers queued by one asynchronous operation until it completes or `limit`
-    /// passes, in which case `cancel` is called and the aborted handlers drain. False on expiry.
+    /// Runs handlers until the operation that sets `done` completes or `until` passes; then
+    /// `cancel` is called (it must make the operation complete promptly, e.g. by closing the
+    /// socket) and its aborted handler is run. One handler at a time, so that a handler left
+    /// over from an earlier call cannot keep this one waiting. False on expiry.
     template <class Cancel>
-    bool run(const bool& done, std::chrono::milliseconds limit, Cancel cancel) {
+    bool run(const bool& done, std::chrono::steady_clock::time_point until, Cancel cancel) {
         ioc.restart();
-        ioc.run_for(limit);
+        while (!done && ioc.run_one_until(until) != 0) {
+        }
         if (done) return true;
         cancel();
         ioc.restart();
-        ioc.run();
+        while (!done && ioc.run_one() != 0) {
+        }
         return false;
     }
 };
@@ -312,29 +316,39 @@ private:
         const auto connect_deadline = std::chrono::steady_clock::now() + budget;
         const std::size_t cap = state.options.max_response_body;
 
+        // getaddrinfo runs on Asio's resolver thread and cannot be interrupted: on expiry the
+        // lookup is abandoned, and its late handler only touches this shared outcome.
+        struct resolve_outcome {
+            boost::beast::error_code ec;
+            detail::beast_tcp::resolver::results_type endpoints;
+            bool done = false;
+        };
+        const auto outcome = std::make_shared<resolve_outcome>();
         detail::beast_tcp::resolver resolver(state.ioc);
-        detail::beast_tcp::resolver::results_type endpoints;
+        resolver.async_resolve(state.endpoint.host, std::to_string(state.endpoint.port),
+                               [outcome](const boost::beast::error_code& e, detail::beast_tcp::resolver::results_type r) {
+                                   outcome->ec = e;
+                                   outcome->endpoints = std::move(r);
+                                   outcome->done = true;
+                               });
+        state.ioc.restart();
+        while (!outcome->done && state.ioc.run_one_until(connect_deadline) != 0) {
+        }
+        if (!outcome->done) {
+            resolver.cancel();
+            return detail::beast_error(beast_phase::resolve, boost::beast::error::timeout, cap);
+        }
+        if (outcome->ec) return detail::beast_error(beast_phase::resolve, outcome->ec, cap);
+
         boost::beast::error_code ec;
         bool done = false;
-        resolver.async_resolve(state.endpoint.host, std::to_string(state.endpoint.port),
-                               [&](const boost::beast::error_code& e, detail::beast_tcp::resolver::results_type r) {
-                                   ec = e;
-                                   endpoints = std::move(r);
-                                   done = true;
-                               });
-        if (!state.run(done, detail::remaining(connect_deadline), [&] { resolver.cancel(); }))
-            return detail::beast_error(beast_phase::resolve, boost::beast::error::timeout, cap);
-        if (ec) return detail::beast_error(beast_phase::resolve, ec, cap);
-
         boost::beast::tcp_stream stream(state.ioc);
         stream.expires_at(connect_deadline);
-        done = false;
-        stream.async_connect(endpoints, [&](const boost::beast::error_code& e, const detail::beast_tcp::endpoint&) {
+        stream.async_connect(outcome->endpoints, [&](const boost::beast::error_code& e, const detail::beast_tcp::endpoint&) {
             ec = e;
             done = true;
         });
-        state.run(done, detail::remaining(connect_deadline) + std::chrono::seconds(1), [&] { stream.close(); });
-        if (!done) ec = boost::beast::error::timeout;
+        if (!state.run(done, connect_deadline + std::chrono::seconds(1), [&] { stream.close(); })) ec = boost::beast::error::timeout;
         if (ec) return detail::beast_error(beast_phase::connect, ec, cap);
         ++state.connections_opened;
 
@@ -358,8 +372,7 @@ private:
             ec = e;
             done = true;
         });
-        state.run(done, detail::remaining(connect_deadline) + std::chrono::seconds(1), [&] { state.close(); });
-        if (!done) ec = boost::beast::error::timeout;
+        if (!state.run(done, connect_deadline + std::chrono::seconds(1), [&] { state.close(); })) ec = boost::beast::error::timeout;
         if (ec) {
             state.close();
             return detail::beast_error(beast_phase::handshake, ec, cap);
@@ -407,8 +420,7 @@ private:
                     done = true;
                 });
             });
-            state.run(done, detail::remaining(deadline) + std::chrono::seconds(1), [&] { state.close(); });
-            if (!done) ec = boost::beast::error::timeout;
+            if (!state.run(done, deadline + std::chrono::seconds(1), [&] { state.close(); })) ec = boost::beast::error::timeout;
             if (ec) {
                 state.close();
                 if (may_retry && detail::beast_is_disconnect(ec)) continue;
@@ -432,8 +444,7 @@ private:
                         done = true;
                     });
                 });
-                state.run(done, detail::remaining(deadline) + std::chrono::seconds(1), [&] { state.close(); });
-                if (!done) ec = boost::beast::error::timeout;
+                if (!state.run(done, deadline + std::chrono::seconds(1), [&] { state.close(); })) ec = boost::beast::error::timeout;
                 if (parser.got_some()) nothing_received = false;
                 if (ec) break;
                 if (out.status >= 100 && out.status < 200 && out.status != 101) continue;
