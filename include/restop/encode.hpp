@@ -19,6 +19,11 @@
 
 namespace restop {
 
+/// Writes an operation's JSON body; defined in <restop/json_body.hpp>, which brings Boost.JSON.
+/// An operation with body members needs that header (or <restop/restop.hpp>) where it is encoded.
+template <class Op>
+struct json_body_writer;
+
 /// Per-call settings for encode(); `level` defaults to the operation's default_checks.
 struct encode_options {
     std::optional<checks> level;
@@ -192,10 +197,13 @@ void write_request(request& out, const Op& op, const bearer_token* token, member
     ([&] {
         if constexpr (is_at<Bindings, location::header>) append_header<Bindings>(writer, op);
     }(), ...);
+    if constexpr (description::has_body) {
+        writer.add_header("Content-Type").assign("application/json");
+        json_body_writer<Op>::write(out.body, op);
+    } else {
+        out.body.clear();  // restJson1: a body-less operation sends no body and no Content-Type
+    }
     writer.finish();
-    // No body members yet, so no body and no Content-Type (restJson1: a body-less operation
-    // sends neither).
-    out.body.clear();
 }
 
 template <class Op>

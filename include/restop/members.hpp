@@ -12,7 +12,7 @@
 
 namespace restop {
 
-enum class location { label, query, header };
+enum class location { label, query, header, body };
 
 namespace detail {
 template <class T>
@@ -78,8 +78,36 @@ struct http_header : member_binding<location::header, WireName, Member> {
                   "restop: an http_header member must be a string_param, an integer_param, bool, std::optional<bool> or a std::vector of those");
 };
 
+/// A member of a JSON body (restJson1: a member without an HTTP binding), under its JSON name.
+/// Used for an operation's body members, for the fields of nested structures and for outputs.
+///
+///     restop::json_field<"expiresTime", &create_access_token::expires_time>
+template <fixed_string WireName, auto Member>
+struct json_field : member_binding<location::body, WireName, Member> {};
+
 /// The input members of an operation, in the order they are encoded.
 template <class... Bindings>
 struct members {};
+
+/// The JSON fields of a structure (an output, or a structure nested in a body):
+///
+///     struct access_token_summary {
+///         std::string id;
+///         std::optional<restop::timestamp> expires_time;  // optional: may be absent
+///         using fields = restop::fields<restop::json_field<"id", &access_token_summary::id>,
+///                                       restop::json_field<"expiresTime", &access_token_summary::expires_time>>;
+///     };
+template <class... Fields>
+struct fields {};
+
+namespace detail {
+template <class T>
+concept has_fields = requires { typename T::fields; };
+
+template <class T>
+inline constexpr bool is_optional = false;
+template <class T>
+inline constexpr bool is_optional<std::optional<T>> = true;
+}  // namespace detail
 
 }  // namespace restop

@@ -187,14 +187,15 @@ struct operation<Method, Uri, SuccessStatus, members<Bindings...>, errors<Shapes
     static_assert(uri::error != uri_template_error::label_in_query, "restop: labels belong in the path; the query part of a URI template is literal");
     static_assert(SuccessStatus >= 200 && SuccessStatus <= 299, "restop::operation: the success status must be 2xx");
     static_assert((detail::is_error_shape<Shapes> && ...), "restop::operation: every entry of restop::errors<...> must derive from restop::error_shape");
-    static_assert(std::is_same_v<Output, empty_output>,
-                  "restop::operation: output members are not supported yet; use restop::empty_output");
+    static_assert(std::is_same_v<Output, empty_output> || detail::has_fields<Output>,
+                  "restop::operation: the output must be restop::empty_output or a struct with a nested `fields` description");
 
     static constexpr http_method method = Method;
     static constexpr int success_status = SuccessStatus;
     using output = Output;
     using member_list = members<Bindings...>;
     using error_list = errors<Shapes...>;
+    static constexpr bool has_body = ((Bindings::where == location::body) || ...);
 
     /// True once every check has passed; naming it runs them.
     static constexpr bool is_valid = [] {

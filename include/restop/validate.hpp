@@ -51,26 +51,44 @@ constexpr std::optional<validation_error> check_scalar(const Value& value, check
             }
         }
     }
-    return std::nullopt;  // bool and std::optional<bool> cannot be wrong
+    return std::nullopt;  // bool, timestamps and their optionals cannot be wrong
 }
 
-template <class Binding, class Op>
-constexpr std::optional<validation_error> check_member(const Op& op, checks level) noexcept {
-    const auto& value = op.*Binding::pointer;
-    using value_type = std::remove_cvref_t<decltype(value)>;
-    if constexpr (is_vector<value_type>) {
-        for (const auto& element : value)
-            if (auto error = check_scalar<Binding>(element, level)) return error;
-        return std::nullopt;
+template <class Object, template <class...> class List, class... Bindings>
+constexpr std::optional<validation_error> first_violation(const Object& object, checks level, List<Bindings...>) noexcept;
+
+// A scalar, or a structure nested in a JSON body, whose own fields are checked in turn.
+template <class Binding, class Value>
+constexpr std::optional<validation_error> check_value(const Value& value, checks level) noexcept {
+    if constexpr (has_fields<Value>) {
+        return first_violation(value, level, typename Value::fields{});
+    } else if constexpr (is_optional<Value>) {
+        if constexpr (has_fields<typename Value::value_type>)
+            return value ? first_violation(*value, level, typename Value::value_type::fields{}) : std::nullopt;
+        else
+            return std::nullopt;  // optional bool or timestamp: nothing to check
     } else {
         return check_scalar<Binding>(value, level);
     }
 }
 
-template <class Op, class... Bindings>
-constexpr std::optional<validation_error> first_violation(const Op& op, checks level, members<Bindings...>) noexcept {
+template <class Binding, class Object>
+constexpr std::optional<validation_error> check_member(const Object& object, checks level) noexcept {
+    const auto& value = object.*Binding::pointer;
+    using value_type = std::remove_cvref_t<decltype(value)>;
+    if constexpr (is_vector<value_type>) {
+        for (const auto& element : value)
+            if (auto error = check_value<Binding>(element, level)) return error;
+        return std::nullopt;
+    } else {
+        return check_value<Binding>(value, level);
+    }
+}
+
+template <class Object, template <class...> class List, class... Bindings>
+constexpr std::optional<validation_error> first_violation(const Object& object, checks level, List<Bindings...>) noexcept {
     std::optional<validation_error> found;
-    ((found = found ? found : check_member<Bindings>(op, level)), ...);
+    ((found = found ? found : check_member<Bindings>(object, level)), ...);
     return found;
 }
 

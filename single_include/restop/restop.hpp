@@ -11,6 +11,13 @@
 // Every CodeCatalyst operation restop describes.
 
 
+// ---- begin restop/codecatalyst/create_access_token.hpp ----
+// CodeCatalyst CreateAccessToken: PUT /v1/accessTokens -> 201 with the new token and its secret.
+
+#include <optional>
+#include <string>
+
+
 // ---- begin restop/codecatalyst/delete_access_token.hpp ----
 // CodeCatalyst DeleteAccessToken: DELETE /v1/accessTokens/{id} -> 200, no output.
 
@@ -1382,7 +1389,7 @@ inline constexpr bool is_integer_param<integer_param<Int, C...>> = true;
 
 namespace restop {
 
-enum class location { label, query, header };
+enum class location { label, query, header, body };
 
 namespace detail {
 template <class T>
@@ -1448,9 +1455,37 @@ struct http_header : member_binding<location::header, WireName, Member> {
                   "restop: an http_header member must be a string_param, an integer_param, bool, std::optional<bool> or a std::vector of those");
 };
 
+/// A member of a JSON body (restJson1: a member without an HTTP binding), under its JSON name.
+/// Used for an operation's body members, for the fields of nested structures and for outputs.
+///
+///     restop::json_field<"expiresTime", &create_access_token::expires_time>
+template <fixed_string WireName, auto Member>
+struct json_field : member_binding<location::body, WireName, Member> {};
+
 /// The input members of an operation, in the order they are encoded.
 template <class... Bindings>
 struct members {};
+
+/// The JSON fields of a structure (an output, or a structure nested in a body):
+///
+///     struct access_token_summary {
+///         std::string id;
+///         std::optional<restop::timestamp> expires_time;  // optional: may be absent
+///         using fields = restop::fields<restop::json_field<"id", &access_token_summary::id>,
+///                                       restop::json_field<"expiresTime", &access_token_summary::expires_time>>;
+///     };
+template <class... Fields>
+struct fields {};
+
+namespace detail {
+template <class T>
+concept has_fields = requires { typename T::fields; };
+
+template <class T>
+inline constexpr bool is_optional = false;
+template <class T>
+inline constexpr bool is_optional<std::optional<T>> = true;
+}  // namespace detail
 
 }  // namespace restop
 // ---- end restop/members.hpp ----
@@ -1833,14 +1868,15 @@ struct operation<Method, Uri, SuccessStatus, members<Bindings...>, errors<Shapes
     static_assert(uri::error != uri_template_error::label_in_query, "restop: labels belong in the path; the query part of a URI template is literal");
     static_assert(SuccessStatus >= 200 && SuccessStatus <= 299, "restop::operation: the success status must be 2xx");
     static_assert((detail::is_error_shape<Shapes> && ...), "restop::operation: every entry of restop::errors<...> must derive from restop::error_shape");
-    static_assert(std::is_same_v<Output, empty_output>,
-                  "restop::operation: output members are not supported yet; use restop::empty_output");
+    static_assert(std::is_same_v<Output, empty_output> || detail::has_fields<Output>,
+                  "restop::operation: the output must be restop::empty_output or a struct with a nested `fields` description");
 
     static constexpr http_method method = Method;
     static constexpr int success_status = SuccessStatus;
     using output = Output;
     using member_list = members<Bindings...>;
     using error_list = errors<Shapes...>;
+    static constexpr bool has_body = ((Bindings::where == location::body) || ...);
 
     /// True once every check has passed; naming it runs them.
     static constexpr bool is_valid = [] {
@@ -1893,6 +1929,316 @@ struct delete_access_token {
 
 }  // namespace restop::codecatalyst
 // ---- end restop/codecatalyst/delete_access_token.hpp ----
+
+// ---- begin restop/sensitive.hpp ----
+// restop::sensitive_string: a value the model marks @sensitive (a token's secret), in a type
+// that will not print it and wipes it when done.
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace restop {
+
+/// Holds a @sensitive string. It prints as `<redacted>`, converts to nothing, and its only
+/// accessor is the deliberately named reveal().
+///
+///     std::cout << created->output.secret;          // <redacted>
+///     save_to_keychain(created->output.secret.reveal());
+class sensitive_string {
+public:
+    sensitive_string() = default;
+    explicit sensitive_string(std::string value) noexcept : value_(std::move(value)) {}
+    sensitive_string(const sensitive_string&) = default;
+    sensitive_string& operator=(const sensitive_string&) = default;
+    sensitive_string(sensitive_string&& other) noexcept : value_(std::move(other.value_)) { other.wipe(); }
+    sensitive_string& operator=(sensitive_string&& other) noexcept {
+        if (this != &other) {
+            wipe();
+            value_ = std::move(other.value_);
+            other.wipe();
+        }
+        return *this;
+    }
+    ~sensitive_string() { wipe(); }
+
+    bool empty() const noexcept { return value_.empty(); }
+    std::size_t size() const noexcept { return value_.size(); }
+    std::string_view reveal() const noexcept { return value_; }
+
+    friend std::ostream& operator<<(std::ostream& out, const sensitive_string&) { return out << "<redacted>"; }
+    friend bool operator==(const sensitive_string& a, const sensitive_string& b) noexcept { return a.value_ == b.value_; }
+
+private:
+    void wipe() noexcept {
+        volatile char* p = value_.data();  // volatile: the stores must survive the free that follows
+        for (std::size_t i = 0; i < value_.size(); ++i) p[i] = 0;
+        value_.clear();
+    }
+
+    std::string value_;
+};
+
+}  // namespace restop
+// ---- end restop/sensitive.hpp ----
+
+// ---- begin restop/timestamp.hpp ----
+// Smithy timestamps in the `date-time` format (RFC 3339 section 5.6), the format every
+// CodeCatalyst timestamp uses on the wire. Only the standard library.
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace restop {
+
+/// A point in time, UTC, to the nanosecond.
+using timestamp = std::chrono::sys_time<std::chrono::nanoseconds>;
+
+namespace detail {
+constexpr bool parse_digits(std::string_view text, std::size_t at, std::size_t count, int& out) noexcept {
+    if (at + count > text.size()) return false;
+    int value = 0;
+    for (std::size_t i = at; i < at + count; ++i) {
+        if (text[i] < '0' || text[i] > '9') return false;
+        value = value * 10 + (text[i] - '0');
+    }
+    out = value;
+    return true;
+}
+
+inline void append_padded(std::string& out, long long value, int width) {
+    std::string digits = std::to_string(value);
+    if (static_cast<int>(digits.size()) < width) out.append(static_cast<std::size_t>(width) - digits.size(), '0');
+    out += digits;
+}
+}  // namespace detail
+
+/// Parses an RFC 3339 date-time: `2026-01-31T12:00:00Z`, with optional fractional seconds (up
+/// to nanoseconds; further digits are ignored) and a `Z` or `±HH:MM` offset. `T`/`Z` in either
+/// case. A leap second (:60) is refused, as it cannot be represented.
+inline std::optional<timestamp> parse_rfc3339(std::string_view text) noexcept {
+    using namespace std::chrono;
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    if (!detail::parse_digits(text, 0, 4, year) || text.size() < 20 || text[4] != '-' ||
+        !detail::parse_digits(text, 5, 2, month) || text[7] != '-' || !detail::parse_digits(text, 8, 2, day) ||
+        (text[10] != 'T' && text[10] != 't') || !detail::parse_digits(text, 11, 2, hour) || text[13] != ':' ||
+        !detail::parse_digits(text, 14, 2, minute) || text[16] != ':' || !detail::parse_digits(text, 17, 2, second))
+        return std::nullopt;
+    const year_month_day date{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
+                              std::chrono::day(static_cast<unsigned>(day))};
+    if (!date.ok() || hour > 23 || minute > 59 || second > 59) return std::nullopt;
+
+    std::size_t at = 19;
+    std::int64_t fraction_ns = 0;
+    if (at < text.size() && text[at] == '.') {
+        ++at;
+        const std::size_t digits_begin = at;
+        std::int64_t scale = 100'000'000;
+        while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
+            fraction_ns += (text[at] - '0') * scale;
+            scale /= 10;
+            ++at;
+        }
+        if (at == digits_begin) return std::nullopt;
+    }
+    minutes offset{0};
+    if (at < text.size() && (text[at] == 'Z' || text[at] == 'z')) {
+        ++at;
+    } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
+        int offset_hours = 0, offset_minutes = 0;
+        if (!detail::parse_digits(text, at + 1, 2, offset_hours) || at + 3 >= text.size() || text[at + 3] != ':' ||
+            !detail::parse_digits(text, at + 4, 2, offset_minutes) || offset_hours > 23 || offset_minutes > 59)
+            return std::nullopt;
+        offset = hours(offset_hours) + minutes(offset_minutes);
+        if (text[at] == '-') offset = -offset;
+        at += 6;
+    } else {
+        return std::nullopt;
+    }
+    if (at != text.size()) return std::nullopt;
+    const timestamp local = sys_days(date) + hours(hour) + minutes(minute) + seconds(second) + nanoseconds(fraction_ns);
+    return local - offset;  // 12:00+02:00 is 10:00Z
+}
+
+/// Formats as RFC 3339 in UTC: `2026-01-31T12:00:00Z`, with fractional seconds only when they
+/// are not zero, and then without trailing zeros (`12:00:00.5Z`).
+inline std::string format_rfc3339(timestamp when) {
+    using namespace std::chrono;
+    const sys_days day_point = floor<days>(when);
+    const year_month_day date{day_point};
+    const hh_mm_ss<nanoseconds> time{when - day_point};
+    std::string out;
+    out.reserve(30);
+    detail::append_padded(out, static_cast<int>(date.year()), 4);
+    out += '-';
+    detail::append_padded(out, static_cast<unsigned>(date.month()), 2);
+    out += '-';
+    detail::append_padded(out, static_cast<unsigned>(date.day()), 2);
+    out += 'T';
+    detail::append_padded(out, time.hours().count(), 2);
+    out += ':';
+    detail::append_padded(out, time.minutes().count(), 2);
+    out += ':';
+    detail::append_padded(out, time.seconds().count(), 2);
+    if (const auto fraction = time.subseconds().count(); fraction != 0) {
+        std::string digits;
+        detail::append_padded(digits, fraction, 9);
+        digits.erase(digits.find_last_not_of('0') + 1);
+        out += '.';
+        out += digits;
+    }
+    out += 'Z';
+    return out;
+}
+
+}  // namespace restop
+// ---- end restop/timestamp.hpp ----
+
+namespace restop::codecatalyst {
+
+/// com.amazonaws.codecatalyst#AccessTokenName: 1..100 Unicode scalar values.
+using access_token_name = string_param<required, length<1, 100>>;
+
+/// CreateAccessToken's output. `secret` is @sensitive: it prints as <redacted> and is read only
+/// through secret.reveal(); this response is the only time the service ever returns it.
+struct create_access_token_output {
+    sensitive_string secret;
+    std::string name;
+    timestamp expires_time;
+    std::string access_token_id;
+
+    using fields = restop::fields<json_field<"secret", &create_access_token_output::secret>,
+                                  json_field<"name", &create_access_token_output::name>,
+                                  json_field<"expiresTime", &create_access_token_output::expires_time>,
+                                  json_field<"accessTokenId", &create_access_token_output::access_token_id>>;
+};
+
+/// Creates a personal access token (PAT) for the current user.
+///
+///     auto created = restop::call(t, cc::create_access_token{.name = "ci"}, token);
+///     if (created) store(created->output.secret.reveal());
+struct create_access_token {
+    access_token_name name{};
+    std::optional<timestamp> expires_time{};  ///< the service picks a default when absent
+
+    using description = operation<http_method::put, "/v1/accessTokens", 201,
+                                  members<json_field<"name", &create_access_token::name>,
+                                          json_field<"expiresTime", &create_access_token::expires_time>>,
+                                  service_errors, create_access_token_output>;
+};
+
+}  // namespace restop::codecatalyst
+// ---- end restop/codecatalyst/create_access_token.hpp ----
+
+// ---- begin restop/codecatalyst/list_access_tokens.hpp ----
+// CodeCatalyst ListAccessTokens: POST /v1/accessTokens -> 200, one page of the caller's tokens.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+
+// ---- begin restop/pagination.hpp ----
+// Smithy's @paginated trait as a type: which input member carries the page token, which output
+// member returns the next one, and which output member holds the items. Only the standard library.
+
+
+namespace restop {
+
+/// Declared inside a paginated operation:
+///
+///     using pagination = restop::paginated<&list_things::next_token, &list_things_output::next_token,
+///                                          &list_things_output::items>;
+///
+/// The input token must be a string_param; the output token a std::optional<std::string>; the
+/// items a std::vector. restop::pages and restop::items (paginator.hpp) walk the pages.
+template <auto InputToken, auto OutputToken, auto Items>
+struct paginated {
+    static constexpr auto input_token = InputToken;
+    static constexpr auto output_token = OutputToken;
+    static constexpr auto items = Items;
+    using item_type = typename detail::member_pointer<decltype(Items)>::type::value_type;
+};
+
+namespace detail {
+template <class Op>
+concept is_paginated = requires { typename Op::pagination; };
+}  // namespace detail
+
+}  // namespace restop
+// ---- end restop/pagination.hpp ----
+
+namespace restop::codecatalyst {
+
+/// com.amazonaws.codecatalyst#AccessTokenSummary.
+struct access_token_summary {
+    std::string id;
+    std::string name;
+    std::optional<timestamp> expires_time;
+
+    using fields = restop::fields<json_field<"id", &access_token_summary::id>, json_field<"name", &access_token_summary::name>,
+                                  json_field<"expiresTime", &access_token_summary::expires_time>>;
+};
+
+struct list_access_tokens_output {
+    std::vector<access_token_summary> items;
+    std::optional<std::string> next_token;  ///< absent on the last page
+
+    using fields = restop::fields<json_field<"items", &list_access_tokens_output::items>,
+                                  json_field<"nextToken", &list_access_tokens_output::next_token>>;
+};
+
+/// Lists the current user's personal access tokens, one page at a time; restop::pages and
+/// restop::items walk every page.
+///
+///     for (const auto& token : restop::items(t, cc::list_access_tokens{.max_results = 10}, bearer)) ...
+struct list_access_tokens {
+    integer_param<std::int32_t, at_most<10>> max_results{};  ///< the page size asked for
+    string_param<length<1, 10000>> next_token{};             ///< from the previous page
+
+    using description = operation<http_method::post, "/v1/accessTokens", 200,
+                                  members<json_field<"maxResults", &list_access_tokens::max_results>,
+                                          json_field<"nextToken", &list_access_tokens::next_token>>,
+                                  service_errors, list_access_tokens_output>;
+    // smithy.api#paginated: inputToken nextToken, outputToken nextToken, items items.
+    using pagination = paginated<&list_access_tokens::next_token, &list_access_tokens_output::next_token,
+                                 &list_access_tokens_output::items>;
+};
+
+}  // namespace restop::codecatalyst
+// ---- end restop/codecatalyst/list_access_tokens.hpp ----
+
+// ---- begin restop/codecatalyst/verify_session.hpp ----
+// CodeCatalyst VerifySession: GET /session -> 200 with the caller's identity; the cheapest way
+// to check that a token works.
+
+#include <optional>
+#include <string>
+
+
+namespace restop::codecatalyst {
+
+struct verify_session_output {
+    std::optional<std::string> identity;  ///< the model's VerifySessionResponse: 1..256, optional
+
+    using fields = restop::fields<json_field<"identity", &verify_session_output::identity>>;
+};
+
+/// Verifies the bearer token and returns who it belongs to.
+///
+///     auto who = restop::call(t, cc::verify_session{}, token);
+struct verify_session {
+    using description = operation<http_method::get, "/session", 200, members<>, service_errors, verify_session_output>;
+};
+
+}  // namespace restop::codecatalyst
+// ---- end restop/codecatalyst/verify_session.hpp ----
 // ---- end restop/codecatalyst.hpp ----
 
 // ---- begin restop/core.hpp ----
@@ -1981,17 +2327,136 @@ private:
 
 
 // ---- begin restop/json_output.hpp ----
-// Reading an operation's JSON output into its output struct (restJson1 bodies). Boost.JSON parses.
+// restJson1 response bodies: an operation's JSON output read into its output struct with
+// Boost.JSON, each member checked for presence and type. Unknown members are ignored.
 
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
 
 namespace restop {
 
-/// Reads `body` into `output`; returns a sentence naming the member and the problem, or nothing.
+namespace detail {
+
+// The reader's error: `path` is the member's JSON path ("items[2].name"); never a value.
+struct json_read_error {
+    std::string path;
+    std::string_view problem;  // static text: "is missing", "is not a string", ...
+};
+
+template <class T>
+std::optional<json_read_error> read_json_value(const boost::json::value& json, T& out);
+
+template <class Object, class... Fields>
+std::optional<json_read_error> read_json_fields(const boost::json::object& json, Object& object, fields<Fields...>) {
+    std::optional<json_read_error> error;
+    ([&] {
+        if (error) return;
+        auto& target = object.*Fields::pointer;
+        using member_type = std::remove_cvref_t<decltype(target)>;
+        const boost::json::value* found = json.if_contains(Fields::wire_name);
+        // restJson1 treats null like absence.
+        if (!found || found->is_null()) {
+            if constexpr (!is_optional<member_type>) error = json_read_error{std::string(Fields::wire_name), "is missing"};
+            return;
+        }
+        if ((error = read_json_value(*found, target))) {
+            const std::string child = std::move(error->path);  // "" for this member, "[2]..." or "name..." below it
+            error->path.assign(Fields::wire_name);
+            if (!child.empty() && child.front() != '[') error->path += '.';
+            error->path += child;
+        }
+    }(), ...);
+    return error;
+}
+
+template <class T>
+std::optional<json_read_error> read_json_value(const boost::json::value& json, T& out) {
+    if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, sensitive_string>) {
+        const boost::json::string* text = json.if_string();
+        if (!text) return json_read_error{{}, "is not a string"};
+        out = T(std::string(text->data(), text->size()));
+    } else if constexpr (std::is_same_v<T, bool>) {
+        if (!json.is_bool()) return json_read_error{{}, "is not a boolean"};
+        out = json.get_bool();
+    } else if constexpr (std::is_integral_v<T>) {
+        if (json.is_int64()) {
+            const std::int64_t v = json.get_int64();
+            if (v < static_cast<std::int64_t>(std::numeric_limits<T>::min()) ||
+                (v > 0 && static_cast<std::uint64_t>(v) > static_cast<std::uint64_t>(std::numeric_limits<T>::max())))
+                return json_read_error{{}, "is out of range"};
+            out = static_cast<T>(v);
+        } else if (json.is_uint64()) {
+            if (json.get_uint64() > static_cast<std::uint64_t>(std::numeric_limits<T>::max()))
+                return json_read_error{{}, "is out of range"};
+            out = static_cast<T>(json.get_uint64());
+        } else {
+            return json_read_error{{}, "is not an integer"};
+        }
+    } else if constexpr (std::is_floating_point_v<T>) {
+        if (!json.is_number()) return json_read_error{{}, "is not a number"};
+        out = static_cast<T>(json.to_number<double>());
+    } else if constexpr (std::is_same_v<T, timestamp>) {
+        const boost::json::string* text = json.if_string();
+        if (!text) return json_read_error{{}, "is not an RFC 3339 date-time string"};
+        const auto parsed = parse_rfc3339(std::string_view(text->data(), text->size()));
+        if (!parsed) return json_read_error{{}, "is not an RFC 3339 date-time string"};
+        out = *parsed;
+    } else if constexpr (is_optional<T>) {
+        typename T::value_type value{};
+        if (auto error = read_json_value(json, value)) return error;
+        out = std::move(value);
+    } else if constexpr (is_vector<T>) {
+        const boost::json::array* array = json.if_array();
+        if (!array) return json_read_error{{}, "is not a list"};
+        out.clear();
+        out.reserve(array->size());
+        for (std::size_t i = 0; i < array->size(); ++i) {
+            if ((*array)[i].is_null()) return json_read_error{"[" + std::to_string(i) + "]", "is null"};
+            typename T::value_type element{};
+            if (auto error = read_json_value((*array)[i], element)) {
+                const std::string child = std::move(error->path);
+                error->path = "[" + std::to_string(i) + "]";
+                if (!child.empty() && child.front() != '[') error->path += '.';
+                error->path += child;
+                return error;
+            }
+            out.push_back(std::move(element));
+        }
+    } else {
+        static_assert(has_fields<T>,
+                      "restop: an output member must be std::string, restop::sensitive_string, an integer, bool, double, "
+                      "restop::timestamp, a struct with `fields`, or a std::optional or std::vector of those");
+        const boost::json::object* object = json.if_object();
+        if (!object) return json_read_error{{}, "is not an object"};
+        return read_json_fields(*object, out, typename T::fields{});
+    }
+    return std::nullopt;
+}
+
+}  // namespace detail
+
 template <class Output>
-std::optional<std::string> read_json_output(std::string_view body, Output& output);
+std::optional<std::string> read_json_output(std::string_view body, Output& output) {
+    // An output with only optional members may come back as an empty body.
+    if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) body = "{}";
+    boost::system::error_code ec;
+    const boost::json::value document = boost::json::parse(body, ec);
+    if (ec) return std::string("the response body is not valid JSON");
+    const boost::json::object* object = document.if_object();
+    if (!object) return std::string("the response body is not a JSON object");
+    if (auto error = detail::read_json_fields(*object, output, typename Output::fields{}))
+        return "output member '" + error->path + "' " + std::string(error->problem);
+    return std::nullopt;
+}
 
 }  // namespace restop
 // ---- end restop/json_output.hpp ----
@@ -2698,26 +3163,44 @@ constexpr std::optional<validation_error> check_scalar(const Value& value, check
             }
         }
     }
-    return std::nullopt;  // bool and std::optional<bool> cannot be wrong
+    return std::nullopt;  // bool, timestamps and their optionals cannot be wrong
 }
 
-template <class Binding, class Op>
-constexpr std::optional<validation_error> check_member(const Op& op, checks level) noexcept {
-    const auto& value = op.*Binding::pointer;
-    using value_type = std::remove_cvref_t<decltype(value)>;
-    if constexpr (is_vector<value_type>) {
-        for (const auto& element : value)
-            if (auto error = check_scalar<Binding>(element, level)) return error;
-        return std::nullopt;
+template <class Object, template <class...> class List, class... Bindings>
+constexpr std::optional<validation_error> first_violation(const Object& object, checks level, List<Bindings...>) noexcept;
+
+// A scalar, or a structure nested in a JSON body, whose own fields are checked in turn.
+template <class Binding, class Value>
+constexpr std::optional<validation_error> check_value(const Value& value, checks level) noexcept {
+    if constexpr (has_fields<Value>) {
+        return first_violation(value, level, typename Value::fields{});
+    } else if constexpr (is_optional<Value>) {
+        if constexpr (has_fields<typename Value::value_type>)
+            return value ? first_violation(*value, level, typename Value::value_type::fields{}) : std::nullopt;
+        else
+            return std::nullopt;  // optional bool or timestamp: nothing to check
     } else {
         return check_scalar<Binding>(value, level);
     }
 }
 
-template <class Op, class... Bindings>
-constexpr std::optional<validation_error> first_violation(const Op& op, checks level, members<Bindings...>) noexcept {
+template <class Binding, class Object>
+constexpr std::optional<validation_error> check_member(const Object& object, checks level) noexcept {
+    const auto& value = object.*Binding::pointer;
+    using value_type = std::remove_cvref_t<decltype(value)>;
+    if constexpr (is_vector<value_type>) {
+        for (const auto& element : value)
+            if (auto error = check_value<Binding>(element, level)) return error;
+        return std::nullopt;
+    } else {
+        return check_value<Binding>(value, level);
+    }
+}
+
+template <class Object, template <class...> class List, class... Bindings>
+constexpr std::optional<validation_error> first_violation(const Object& object, checks level, List<Bindings...>) noexcept {
     std::optional<validation_error> found;
-    ((found = found ? found : check_member<Bindings>(op, level)), ...);
+    ((found = found ? found : check_member<Bindings>(object, level)), ...);
     return found;
 }
 
@@ -2740,6 +3223,11 @@ constexpr result<void, validation_error> validate(const Op& op, checks level = d
 // ---- end restop/validate.hpp ----
 
 namespace restop {
+
+/// Writes an operation's JSON body; defined in <restop/json_body.hpp>, which brings Boost.JSON.
+/// An operation with body members needs that header (or <restop/restop.hpp>) where it is encoded.
+template <class Op>
+struct json_body_writer;
 
 /// Per-call settings for encode(); `level` defaults to the operation's default_checks.
 struct encode_options {
@@ -2914,10 +3402,13 @@ void write_request(request& out, const Op& op, const bearer_token* token, member
     ([&] {
         if constexpr (is_at<Bindings, location::header>) append_header<Bindings>(writer, op);
     }(), ...);
+    if constexpr (description::has_body) {
+        writer.add_header("Content-Type").assign("application/json");
+        json_body_writer<Op>::write(out.body, op);
+    } else {
+        out.body.clear();  // restJson1: a body-less operation sends no body and no Content-Type
+    }
     writer.finish();
-    // No body members yet, so no body and no Content-Type (restJson1: a body-less operation
-    // sends neither).
-    out.body.clear();
 }
 
 template <class Op>
@@ -3006,6 +3497,100 @@ result_of<Op> call(Transport& t, const Op& op, const bearer_token& token, const 
 }  // namespace restop
 // ---- end restop/call.hpp ----
 
+// ---- begin restop/json_body.hpp ----
+// restJson1 request bodies: the body members of an operation as one JSON object, written with
+// Boost.JSON. Absent members are omitted; an operation with body members always sends an object.
+
+#include <optional>
+#include <string>
+#include <type_traits>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+
+namespace restop {
+
+namespace detail {
+
+template <class Value>
+bool json_present(const Value& value) noexcept {
+    if constexpr (is_string_param<Value> || is_integer_param<Value> || is_optional<Value>)
+        return value.has_value();
+    else if constexpr (is_vector<Value>)
+        return !value.empty();
+    else
+        return true;  // bool, timestamp, nested structures
+}
+
+template <class Object, template <class...> class List, class... Fields>
+void write_json_fields(boost::json::object& out, const Object& object, List<Fields...>);
+
+template <class Value>
+boost::json::value to_json(const Value& value) {
+    if constexpr (is_string_param<Value>) {
+        return boost::json::string(value.view());
+    } else if constexpr (is_integer_param<Value>) {
+        return static_cast<std::int64_t>(value.value());
+    } else if constexpr (std::is_same_v<Value, bool>) {
+        return value;
+    } else if constexpr (std::is_same_v<Value, timestamp>) {
+        return boost::json::string(format_rfc3339(value));  // restJson1 default: date-time strings
+    } else if constexpr (is_optional<Value>) {
+        return to_json(*value);
+    } else if constexpr (is_vector<Value>) {
+        boost::json::array array;
+        array.reserve(value.size());
+        for (const auto& element : value) array.push_back(to_json(element));
+        return array;
+    } else {
+        static_assert(has_fields<Value>,
+                      "restop: a JSON body member must be a string_param, an integer_param, bool, restop::timestamp, a "
+                      "struct with `fields`, or a std::optional or std::vector of those");
+        boost::json::object nested;
+        write_json_fields(nested, value, typename Value::fields{});
+        return nested;
+    }
+}
+
+template <class Object, template <class...> class List, class... Fields>
+void write_json_fields(boost::json::object& out, const Object& object, List<Fields...>) {
+    ([&] {
+        if constexpr (Fields::where == location::body) {
+            const auto& value = object.*Fields::pointer;
+            if (json_present(value)) out[Fields::wire_name] = to_json(value);
+        }
+    }(), ...);
+}
+
+}  // namespace detail
+
+template <class Op>
+struct json_body_writer {
+    static void write(std::string& body, const Op& op) {
+        boost::json::object object;
+        detail::write_json_fields(object, op, typename description_t<Op>::member_list{});
+        body = boost::json::serialize(object);
+    }
+};
+
+}  // namespace restop
+// ---- end restop/json_body.hpp ----
+
+// ---- begin restop/paginator.hpp ----
+// restop::pages and restop::items: C++20 input ranges over the pages, or the items, of a
+// paginated operation, over any transport. An error page is yielded as an error, then the range
+// ends: a failure never looks like the last page.
+
+#include <cstddef>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <utility>
+
+
 // ---- begin restop/retry.hpp ----
 // restop::call_with_retries: the AWS "standard" retry mode around call(). Sleeping and
 // randomness are injected, so tests run instantly and deterministically and an event loop can
@@ -3091,5 +3676,187 @@ result_of<Op> call_with_retries(Transport& t, const Op& op, const bearer_token& 
 
 }  // namespace restop
 // ---- end restop/retry.hpp ----
+
+namespace restop {
+
+/// The pages of a paginated operation, each a result_of<Op>, fetched lazily as it is iterated.
+/// Ends after a page without a next token, after an error page, or when the service hands back
+/// the token it was just given (a loop the official SDKs also cut short).
+template <class Op, transport Transport>
+    requires detail::is_paginated<Op>
+class page_range {
+    using pagination = typename Op::pagination;
+
+public:
+    page_range(Transport& t, Op first, const bearer_token& token, retry_options retry = {}, call_options options = {})
+        : transport_(&t), op_(std::move(first)), token_(&token), retry_(retry), options_(options) {}
+
+    class iterator {
+    public:
+        using value_type = result_of<Op>;
+        using difference_type = std::ptrdiff_t;
+
+        iterator() = default;
+        const value_type& operator*() const { return *range_->current_; }
+        const value_type* operator->() const { return &*range_->current_; }
+        iterator& operator++() {
+            range_->advance();
+            return *this;
+        }
+        void operator++(int) { ++*this; }
+        friend bool operator==(const iterator& it, std::default_sentinel_t) { return it.at_end(); }
+
+    private:
+        friend class page_range;
+        explicit iterator(page_range* range) : range_(range) {}
+        bool at_end() const { return range_->done_; }  // a member, so it may read the range's state
+        page_range* range_ = nullptr;
+    };
+
+    iterator begin() {
+        if (!started_) {
+            started_ = true;
+            fetch();
+        }
+        return iterator(this);
+    }
+    std::default_sentinel_t end() const noexcept { return {}; }
+
+private:
+    void fetch() { current_.emplace(call_with_retries(*transport_, op_, *token_, retry_, options_)); }
+
+    void advance() {
+        if (done_) return;
+        const result_of<Op>& page = *current_;
+        if (!page) {
+            done_ = true;
+            return;
+        }
+        const std::optional<std::string>& next = page->output.*pagination::output_token;
+        if (!next || next->empty() || (has_token_ && *next == token_storage_)) {
+            done_ = true;
+            return;
+        }
+        // The operation's token member is a view: it must point at storage this range owns.
+        token_storage_ = *next;
+        has_token_ = true;
+        op_.*pagination::input_token = std::string_view(token_storage_);
+        fetch();
+    }
+
+    Transport* transport_;
+    Op op_;
+    const bearer_token* token_;
+    retry_options retry_;
+    call_options options_;
+    std::string token_storage_;
+    bool has_token_ = false;
+    std::optional<result_of<Op>> current_;
+    bool started_ = false;
+    bool done_ = false;
+};
+
+/// The items of every page, each a result<Item, error_of<Op>>: an error page yields one error
+/// element and ends the range.
+template <class Op, transport Transport>
+    requires detail::is_paginated<Op>
+class item_range {
+    using pagination = typename Op::pagination;
+    using item_type = typename pagination::item_type;
+
+public:
+    using element = result<item_type, error_of<Op>>;
+
+    item_range(Transport& t, Op first, const bearer_token& token, retry_options retry = {}, call_options options = {})
+        : pages_(t, std::move(first), token, retry, options) {}
+
+    class iterator {
+    public:
+        using value_type = element;
+        using difference_type = std::ptrdiff_t;
+
+        iterator() = default;
+        value_type operator*() const {
+            const auto& page = *range_->page_;
+            if (!page) return failure(page.error());
+            return (page->output.*pagination::items)[range_->index_];
+        }
+        iterator& operator++() {
+            range_->advance();
+            return *this;
+        }
+        void operator++(int) { ++*this; }
+        friend bool operator==(const iterator& it, std::default_sentinel_t) { return it.at_end(); }
+
+    private:
+        friend class item_range;
+        explicit iterator(item_range* range) : range_(range) {}
+        bool at_end() const { return range_->done_; }
+        item_range* range_ = nullptr;
+    };
+
+    iterator begin() {
+        if (!started_) {
+            started_ = true;
+            page_ = pages_.begin();
+            index_ = 0;
+            settle();
+        }
+        return iterator(this);
+    }
+    std::default_sentinel_t end() const noexcept { return {}; }
+
+private:
+    // Moves past empty pages to the next item, an error page, or the end.
+    void settle() {
+        while (!(page_ == std::default_sentinel)) {
+            const auto& page = *page_;
+            if (!page) return;  // yield the error once
+            if (index_ < (page->output.*pagination::items).size()) return;
+            ++page_;
+            index_ = 0;
+        }
+        done_ = true;
+    }
+
+    void advance() {
+        if (done_) return;
+        if (!*page_) {
+            done_ = true;
+            return;
+        }
+        ++index_;
+        settle();
+    }
+
+    page_range<Op, Transport> pages_;
+    typename page_range<Op, Transport>::iterator page_;
+    std::size_t index_ = 0;
+    bool started_ = false;
+    bool done_ = false;
+};
+
+/// Every page of `first` and the pages after it.
+///
+///     for (const auto& page : restop::pages(t, cc::list_access_tokens{.max_results = 10}, token))
+///         if (!page) { report(page.error()); break; }
+template <class Op, transport Transport>
+page_range<Op, Transport> pages(Transport& t, Op first, const bearer_token& token, retry_options retry = {},
+                                call_options options = {}) {
+    return page_range<Op, Transport>(t, std::move(first), token, retry, options);
+}
+
+/// Every item of every page.
+///
+///     for (const auto& item : restop::items(t, cc::list_access_tokens{}, token))
+///         if (item) std::cout << item->name << '\n'; else report(item.error());
+template <class Op, transport Transport>
+item_range<Op, Transport> items(Transport& t, Op first, const bearer_token& token, retry_options retry = {},
+                                call_options options = {}) {
+    return item_range<Op, Transport>(t, std::move(first), token, retry, options);
+}
+
+}  // namespace restop
+// ---- end restop/paginator.hpp ----
 // ---- end restop/core.hpp ----
 // ---- end restop/restop.hpp ----

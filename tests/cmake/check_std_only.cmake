@@ -5,7 +5,9 @@ set(std_only_headers
   restop/result.hpp restop/fault.hpp restop/transport.hpp restop/validation_error.hpp restop/constraints.hpp
   restop/params.hpp restop/uri_template.hpp restop/members.hpp restop/error_shape.hpp restop/operation.hpp
   restop/validate.hpp restop/percent_encoding.hpp restop/bearer_token.hpp restop/encode.hpp
-  restop/operation_error.hpp restop/reply.hpp restop/codecatalyst/service.hpp restop/codecatalyst/delete_access_token.hpp)
+  restop/operation_error.hpp restop/reply.hpp restop/timestamp.hpp restop/sensitive.hpp restop/pagination.hpp
+  restop/codecatalyst/service.hpp restop/codecatalyst/delete_access_token.hpp restop/codecatalyst/create_access_token.hpp
+  restop/codecatalyst/list_access_tokens.hpp restop/codecatalyst/verify_session.hpp)
 foreach(header ${std_only_headers})
   execute_process(
     COMMAND ${CXX} -std=c++20 -x c++ -M -I${INCLUDE_DIR} ${INCLUDE_DIR}/${header}
