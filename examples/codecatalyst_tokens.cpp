@@ -24,9 +24,16 @@ constexpr int exit_service_error = 1;
 constexpr int exit_refused = 2;  // bad usage or input refused before sending: nothing was sent
 constexpr int exit_transport = 3;
 
-constexpr std::string_view help_text = R"(usage: codecatalyst-tokens [options] delete ID
+constexpr std::string_view help_text = R"(usage: codecatalyst-tokens [options] COMMAND
 
-Deletes the personal access token ID through the CodeCatalyst API.
+Manages your CodeCatalyst personal access tokens through the CodeCatalyst API.
+
+commands:
+  delete ID                         delete the token ID
+  create NAME [--expires RFC3339]   create a token; prints its secret (the only time it is shown)
+  list [--max-results N]            list your tokens, one JSON line each, over all pages
+                                    (N is the page size asked of the service, at most 10)
+  whoami                            check the token: print the identity it belongs to
 
 options:
   --endpoint URL       service endpoint (default https://codecatalyst.global.api.aws)
@@ -38,8 +45,14 @@ options:
 The bearer token comes from the environment variable CODECATALYST_TOKEN or from --token-file;
 it is never accepted on the command line and never printed.
 
-output: one JSON object on one line of stdout.
-  success        {"ok":true,"status":200,"requestId":"..."}                           exit 0
+output: one JSON object per line of stdout.
+  delete         {"ok":true,"status":200,"requestId":"..."}                           exit 0
+  create         {"ok":true,"status":201,"accessTokenId":"...","name":"...",
+                  "expiresTime":"...","secret":"..."}                                  exit 0
+  list           {"id":"...","name":"...","expiresTime":"..."} per token              exit 0
+                 (expiresTime only when the token has one)
+  whoami         {"ok":true,"status":200,"identity":"..."}                            exit 0
+  times are RFC 3339 in UTC, fractional seconds only when not zero
   service error  {"ok":false,"status":404,"error":"ResourceNotFoundException",
                   "message":"...","fault":"client","retryable":false,"requestId":"..."} exit 1
                  error is the modeled shape name; for a name the model doesn't know, that
@@ -55,6 +68,8 @@ struct arguments {
     int max_attempts = 3;
     double timeout_seconds = 30;
     std::string token_file;
+    std::string expires;
+    std::string max_results;
     std::string command;
     std::vector<std::string> operands;
 };
@@ -97,6 +112,10 @@ int parse(int argc, char** argv, arguments& args) {
                 return refuse("--timeout needs a number of seconds above 0 and at most 3600");
         } else if (arg == "--token-file") {
             if (!value(args.token_file)) return refuse("--token-file needs a path");
+        } else if (arg == "--expires") {
+            if (!value(args.expires)) return refuse("--expires needs an RFC 3339 date-time");
+        } else if (arg == "--max-results") {
+            if (!value(args.max_results)) return refuse("--max-results needs a number");
         } else if (arg == "--token" || arg.starts_with("--token=")) {
             return refuse("the token is never taken from the command line; set CODECATALYST_TOKEN or use --token-file");
         } else if (arg.starts_with("--")) {
@@ -148,27 +167,94 @@ int report_error(const Error& error) {
     return exit_service_error;
 }
 
-int delete_token(const arguments& args, const restop::bearer_token& token) {
-    if (args.operands.size() != 1) return refuse("delete takes exactly one ID");
-    const std::string& id = args.operands[0];
-    const cc::delete_access_token op{.id = id};
-
-    // Refuse before any connection is made, naming the parameter and the constraint.
-    if (auto checked = restop::validate(op); !checked) return refuse("invalid ID: " + checked.error().message());
-
+restop::transports::curl_transport make_transport(const arguments& args) {
     restop::transports::transport_options options;
     options.endpoint = args.endpoint;
     options.total_timeout = std::chrono::milliseconds(static_cast<long long>(args.timeout_seconds * 1000));
     options.connect_timeout = std::min(options.connect_timeout, options.total_timeout);
-    restop::transports::curl_transport transport(options);
+    return restop::transports::curl_transport(options);
+}
 
+// Refuses before any connection is made, naming the parameter and the constraint.
+template <class Op>
+bool refused(const Op& op) {
+    auto checked = restop::validate(op);
+    if (!checked) refuse("invalid " + std::string(checked.error().member) + ": " + checked.error().message());
+    return !checked;
+}
+
+void print(const boost::json::object& line) { std::cout << boost::json::serialize(line) << '\n'; }
+
+int delete_token(const arguments& args, const restop::bearer_token& token) {
+    if (args.operands.size() != 1) return refuse("delete takes exactly one ID");
+    const cc::delete_access_token op{.id = args.operands[0]};
+    if (refused(op)) return exit_refused;
+    auto transport = make_transport(args);
     auto outcome = restop::call_with_retries(transport, op, token, {.max_attempts = args.max_attempts});
     if (!outcome) return report_error(outcome.error());
     boost::json::object line;
     line["ok"] = true;
     line["status"] = outcome->status;
     if (!outcome->request_id.empty()) line["requestId"] = outcome->request_id;
-    std::cout << boost::json::serialize(line) << '\n';
+    print(line);
+    return exit_ok;
+}
+
+int create_token(const arguments& args, const restop::bearer_token& token) {
+    if (args.operands.size() != 1) return refuse("create takes exactly one NAME");
+    cc::create_access_token op{.name = args.operands[0]};
+    if (!args.expires.empty()) {
+        op.expires_time = restop::parse_rfc3339(args.expires);
+        if (!op.expires_time) return refuse("invalid --expires: not an RFC 3339 date-time such as 2026-01-31T12:00:00Z");
+    }
+    if (refused(op)) return exit_refused;
+    auto transport = make_transport(args);
+    auto outcome = restop::call_with_retries(transport, op, token, {.max_attempts = args.max_attempts});
+    if (!outcome) return report_error(outcome.error());
+    const cc::create_access_token_output& created = outcome->output;
+    boost::json::object line;
+    line["ok"] = true;
+    line["status"] = outcome->status;
+    line["accessTokenId"] = created.access_token_id;
+    line["name"] = created.name;
+    line["expiresTime"] = restop::format_rfc3339(created.expires_time);
+    line["secret"] = created.secret.reveal();  // the one place a secret is ever printed
+    print(line);
+    return exit_ok;
+}
+
+int list_tokens(const arguments& args, const restop::bearer_token& token) {
+    if (!args.operands.empty()) return refuse("list takes no operands");
+    cc::list_access_tokens op;
+    if (!args.max_results.empty()) {
+        double n = 0;
+        if (!parse_number(args.max_results, n) || n != static_cast<double>(static_cast<std::int32_t>(n)))
+            return refuse("invalid --max-results: not a whole number");
+        op.max_results = static_cast<std::int32_t>(n);
+    }
+    if (refused(op)) return exit_refused;
+    auto transport = make_transport(args);
+    for (const auto& item : restop::items(transport, op, token, {.max_attempts = args.max_attempts})) {
+        if (!item) return report_error(item.error());
+        boost::json::object line;
+        line["id"] = item->id;
+        line["name"] = item->name;
+        if (item->expires_time) line["expiresTime"] = restop::format_rfc3339(*item->expires_time);
+        print(line);
+    }
+    return exit_ok;
+}
+
+int whoami(const arguments& args, const restop::bearer_token& token) {
+    if (!args.operands.empty()) return refuse("whoami takes no operands");
+    auto transport = make_transport(args);
+    auto outcome = restop::call_with_retries(transport, cc::verify_session{}, token, {.max_attempts = args.max_attempts});
+    if (!outcome) return report_error(outcome.error());
+    boost::json::object line;
+    line["ok"] = true;
+    line["status"] = outcome->status;
+    line["identity"] = outcome->output.identity.value_or("");
+    print(line);
     return exit_ok;
 }
 
@@ -187,5 +273,8 @@ int main(int argc, char** argv) {
             return refuse("the bearer token holds a control byte, which must never reach a header");
 
     if (args.command == "delete") return delete_token(args, token);
+    if (args.command == "create") return create_token(args, token);
+    if (args.command == "list") return list_tokens(args, token);
+    if (args.command == "whoami") return whoami(args, token);
     return refuse("unknown command " + args.command + " (see --help)");
 }

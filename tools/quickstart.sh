@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job, end to end on this machine: build the codecatalyst-tokens CLI and the local
-# CodeCatalyst emulator, start the emulator on 127.0.0.1, delete one access token through the
-# CLI (success), delete it again (ResourceNotFoundException), stop the emulator.
+# CodeCatalyst emulator, start the emulator on 127.0.0.1, and through the CLI check the token,
+# create an access token, list, delete it (success), delete it again (ResourceNotFoundException),
+# list again; then stop the emulator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,16 +30,22 @@ echo "emulator listening at $endpoint"
 
 # The token travels in the environment, never on a command line; it is a fixture of the emulator.
 export CODECATALYST_TOKEN=alice-pat-secret-1
-id=a1b2c3d4-0002-4000-8000-00000000a002
 cli="$build/examples/codecatalyst-tokens"
+run() {
+  echo "\$ codecatalyst-tokens $*"
+  set +e
+  "$cli" --endpoint "$endpoint" "$@"
+  status=$?
+  set -e
+  echo "(exit $status)"
+}
 
-echo "\$ codecatalyst-tokens --endpoint $endpoint delete $id"
-"$cli" --endpoint "$endpoint" delete "$id"
-echo "exit $?"
-echo "\$ codecatalyst-tokens --endpoint $endpoint delete $id   # again: it is gone"
-set +e
-"$cli" --endpoint "$endpoint" delete "$id"
-status=$?
-set -e
-echo "exit $status"
+run whoami
+run create quickstart-demo --expires 2030-01-31T12:00:00Z
+id=$("$cli" --endpoint "$endpoint" list | python3 -c 'import json,sys; print([t["id"] for t in map(json.loads, sys.stdin) if t["name"] == "quickstart-demo"][0])')
+run list --max-results 2
+run delete "$id"
+[ "$status" -eq 0 ]
+run delete "$id"   # again: it is gone
 [ "$status" -eq 1 ]
+run list

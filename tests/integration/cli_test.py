@@ -17,10 +17,11 @@ CLI = sys.argv[1]
 URL = os.environ["RESTOP_EMULATOR_URL"]
 ALICE = "alice-pat-secret-1"
 BOB = "bob-pat-secret-1"
-SECRETS = [ALICE, BOB, "alice-pat-secret-2", "alice-pat-secret-3", "alice-pat-secret-4"]
+SECRETS = [ALICE, BOB, "alice-pat-secret-2", "alice-pat-secret-3", "alice-pat-secret-4", "bob-pat-secret-2"]
 ALICE_SPARE_1 = "a1b2c3d4-0003-4000-8000-00000000a003"  # alice's tokens that cases may delete
 ALICE_SPARE_2 = "a1b2c3d4-0004-4000-8000-00000000a004"
 BOB_TOKEN = "b0b0b0b0-0001-4000-8000-00000000b001"
+BOB_SPARE = "b0b0b0b0-0002-4000-8000-00000000b002"
 results = []
 
 
@@ -156,7 +157,7 @@ def _():
     done = run(["delete", "x" * 37])
     expect(done.returncode == 2, f"exit {done.returncode}")
     expect(done.stdout == "", f"stdout {done.stdout!r}")
-    expect(done.stderr == "codecatalyst-tokens: invalid ID: member 'id' has length 37 (Unicode scalar values), outside @length 1..36\n",
+    expect(done.stderr == "codecatalyst-tokens: invalid id: member 'id' has length 37 (Unicode scalar values), outside @length 1..36\n",
            f"stderr {done.stderr!r}")
     expect(requests_sent() == [], "a request was sent")
 
@@ -186,7 +187,7 @@ def _():
 def _():
     with tempfile.NamedTemporaryFile("w", delete=False) as f:
         f.write(BOB + "\n")
-    done = run(["--token-file", f.name, "delete", BOB_TOKEN], token=None)
+    done = run(["--token-file", f.name, "delete", BOB_SPARE], token=None)
     expect(done.returncode == 0, f"exit {done.returncode} {done.stdout} {done.stderr}")
 
 
@@ -207,6 +208,83 @@ def _():
     done = run(["--timeout", "0.5", "--max-attempts", "1", "delete", "x"])
     line = one_json_line(done)
     expect(done.returncode == 3 and line["error"] == "TransportError", f"{done.returncode} {line}")
+
+
+@case("whoami: prints the identity the token belongs to")
+def _():
+    done = run(["whoami"], token=BOB)
+    line = one_json_line(done)
+    expect(done.returncode == 0 and line == {"ok": True, "status": 200, "identity": "bob"}, f"{done.returncode} {line}")
+    sent = requests_sent()
+    expect(sent[0]["method"] == "GET" and sent[0]["target"] == "/session" and sent[0]["body"] == "", f"{sent}")
+
+
+@case("create: prints id, name, UTC expiry and the secret; the request body is exact")
+def _():
+    done = run(["create", "ci-runner", "--expires", "2030-06-01T12:30:00+02:00"])
+    expect(done.returncode == 0, f"exit {done.returncode} {done.stderr}")
+    line = one_json_line(done)
+    expect(list(line) == ["ok", "status", "accessTokenId", "name", "expiresTime", "secret"], f"keys {list(line)}")
+    expect(line["status"] == 201 and line["name"] == "ci-runner" and line["expiresTime"] == "2030-06-01T10:30:00Z", f"{line}")
+    expect(len(line["accessTokenId"]) == 36 and len(line["secret"]) > 0, f"{line}")
+    sent = requests_sent()
+    expect(sent[0]["method"] == "PUT" and sent[0]["target"] == "/v1/accessTokens", f"{sent[0]}")
+    expect(sent[0]["body"] == '{"name":"ci-runner","expiresTime":"2030-06-01T10:30:00Z"}', f"{sent[0]['body']!r}")
+    expect(sent[0]["headers"].get("content-type") == "application/json", f"{sent[0]['headers']}")
+    # The new secret is a working bearer token.
+    who = one_json_line(run(["whoami"], token=line["secret"]))
+    expect(who["identity"] == "alice", f"{who}")
+
+
+@case("create: a bad name or --expires is refused before sending; exit 2")
+def _():
+    long_name = run(["create", "n" * 101])
+    expect(long_name.returncode == 2 and "member 'name' has length 101" in long_name.stderr, long_name.stderr)
+    bad_time = run(["create", "x", "--expires", "tomorrow"])
+    expect(bad_time.returncode == 2 and "--expires" in bad_time.stderr, bad_time.stderr)
+    expect(requests_sent() == [], "a request was sent")
+
+
+@case("list: every token over several pages, one line each, with --max-results as the page size")
+def _():
+    created = [one_json_line(run(["create", f"bulk-{i}"]))["accessTokenId"] for i in range(5)]
+    control("POST", "/__emulator/reset")
+    done = run(["list", "--max-results", "2"])
+    expect(done.returncode == 0, f"exit {done.returncode} {done.stdout} {done.stderr}")
+    lines = [json.loads(l) for l in done.stdout.splitlines()]
+    ids = [l["id"] for l in lines]
+    expect(all(c in ids for c in created), f"missing created tokens in {ids}")
+    expect(len(ids) == len(set(ids)), "duplicates across pages")
+    expected = {t for t, v in tokens().items() if v["owner"] == "alice"}
+    expect(set(ids) == expected, f"{set(ids)} != {expected}")
+    for l in lines:
+        expect(set(l) <= {"id", "name", "expiresTime"} and "id" in l and "name" in l, f"{l}")
+        if "expiresTime" in l:
+            expect(l["expiresTime"].endswith("Z"), f"{l}")
+    sent = requests_sent()
+    expect(len(sent) == (len(ids) + 1) // 2, f"{len(sent)} pages for {len(ids)} tokens at 2 a page")
+    expect(all(json.loads(r["body"])["maxResults"] == 2 for r in sent), "page size not sent")
+    expect("nextToken" not in json.loads(sent[0]["body"]) and "nextToken" in json.loads(sent[1]["body"]), "tokens not chained")
+
+
+@case("list: an error page is an error, not the end; exit 1")
+def _():
+    control("POST", "/__emulator/faults", [{}, {"status": 403, "errorType": "AccessDeniedException", "count": 5}])
+    done = run(["list", "--max-results", "1", "--max-attempts", "1"])
+    lines = done.stdout.splitlines()
+    expect(done.returncode == 1, f"exit {done.returncode}")
+    expect(len(lines) == 2 and json.loads(lines[-1])["error"] == "AccessDeniedException", f"{lines}")
+
+
+@case("lifecycle: create, list, delete, list again")
+def _():
+    created = one_json_line(run(["create", "lifecycle"]))
+    listed = [json.loads(l)["id"] for l in run(["list"]).stdout.splitlines()]
+    expect(created["accessTokenId"] in listed, "created token not listed")
+    deleted = run(["delete", created["accessTokenId"]])
+    expect(deleted.returncode == 0, f"delete exit {deleted.returncode}")
+    listed_again = [json.loads(l)["id"] for l in run(["list"]).stdout.splitlines()]
+    expect(created["accessTokenId"] not in listed_again, "deleted token still listed")
 
 
 @case("--help documents the output contract")
