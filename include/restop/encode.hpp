@@ -183,7 +183,7 @@ void write_request(request& out, const Op& op, const bearer_token* token, member
     out.method = description::method;
     out.target.clear();
     append_path(out.target, op, list);
-    char separator = description::uri::parsed.has_query ? '&' : '?';
+    [[maybe_unused]] char separator = description::uri::parsed.has_query ? '&' : '?';
     ([&] {
         if constexpr (is_at<Bindings, location::query>) append_query<Bindings>(out.target, separator, op);
     }(), ...);

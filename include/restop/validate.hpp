@@ -86,7 +86,8 @@ constexpr std::optional<validation_error> check_member(const Object& object, che
 }
 
 template <class Object, template <class...> class List, class... Bindings>
-constexpr std::optional<validation_error> first_violation(const Object& object, checks level, List<Bindings...>) noexcept {
+constexpr std::optional<validation_error> first_violation([[maybe_unused]] const Object& object,
+                                                          [[maybe_unused]] checks level, List<Bindings...>) noexcept {
     std::optional<validation_error> found;
     ((found = found ? found : check_member<Bindings>(object, level)), ...);
     return found;

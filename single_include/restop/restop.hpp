@@ -3198,7 +3198,8 @@ constexpr std::optional<validation_error> check_member(const Object& object, che
 }
 
 template <class Object, template <class...> class List, class... Bindings>
-constexpr std::optional<validation_error> first_violation(const Object& object, checks level, List<Bindings...>) noexcept {
+constexpr std::optional<validation_error> first_violation([[maybe_unused]] const Object& object,
+                                                          [[maybe_unused]] checks level, List<Bindings...>) noexcept {
     std::optional<validation_error> found;
     ((found = found ? found : check_member<Bindings>(object, level)), ...);
     return found;
@@ -3388,7 +3389,7 @@ void write_request(request& out, const Op& op, const bearer_token* token, member
     out.method = description::method;
     out.target.clear();
     append_path(out.target, op, list);
-    char separator = description::uri::parsed.has_query ? '&' : '?';
+    [[maybe_unused]] char separator = description::uri::parsed.has_query ? '&' : '?';
     ([&] {
         if constexpr (is_at<Bindings, location::query>) append_query<Bindings>(out.target, separator, op);
     }(), ...);

@@ -39,3 +39,41 @@ TEST_CASE("codecatalyst: the product page's sample response decodes to success")
     REQUIRE(r);
     CHECK(r->status == 200);
 }
+
+TEST_CASE("codecatalyst: CreateAccessToken is PUT /v1/accessTokens with an exact JSON body") {
+    const restop::bearer_token token("t");
+    auto req = restop::encode(cc::create_access_token{.name = "ci runner", .expires_time = restop::parse_rfc3339("2026-01-31T12:00:00Z")}, token);
+    REQUIRE(req);
+    CHECK(to_string(req->method) == "PUT");
+    CHECK(req->target == "/v1/accessTokens");
+    CHECK(req->body == R"({"name":"ci runner","expiresTime":"2026-01-31T12:00:00Z"})");
+    auto without_expiry = restop::encode(cc::create_access_token{.name = "n"}, token);
+    CHECK(without_expiry->body == R"({"name":"n"})");
+}
+
+TEST_CASE("codecatalyst: CreateAccessToken's name is 1..100 and required") {
+    const std::string long_name(101, 'n');
+    CHECK(restop::validate(cc::create_access_token{}).error().message() == "member 'name' is required but was not set");
+    CHECK(restop::validate(cc::create_access_token{.name = long_name}).error().message() ==
+          "member 'name' has length 101 (Unicode scalar values), outside @length 1..100");
+}
+
+TEST_CASE("codecatalyst: ListAccessTokens constraints and body") {
+    CHECK(restop::validate(cc::list_access_tokens{.max_results = 11}).error().message() == "member 'maxResults' is 11, outside @range ..10");
+    const std::string empty_token;
+    CHECK(restop::validate(cc::list_access_tokens{.next_token = empty_token}).error().message() ==
+          "member 'nextToken' has length 0 (Unicode scalar values), outside @length 1..10000");
+    auto req = restop::encode(cc::list_access_tokens{.max_results = 10, .next_token = "abc"}, restop::bearer_token("t"));
+    REQUIRE(req);
+    CHECK(to_string(req->method) == "POST");
+    CHECK(req->body == R"({"maxResults":10,"nextToken":"abc"})");
+}
+
+TEST_CASE("codecatalyst: VerifySession is GET /session without a body") {
+    auto req = restop::encode(cc::verify_session{}, restop::bearer_token("t"));
+    REQUIRE(req);
+    CHECK(to_string(req->method) == "GET");
+    CHECK(req->target == "/session");
+    CHECK(req->body.empty());
+    CHECK(req->headers.size() == 1);
+}
