@@ -7,8 +7,9 @@ packages=(
   cmake ninja-build g++ clang git python3 curl
   libboost1.81-dev libboost-json1.81-dev   # Boost.JSON needs 1.81; Beast comes with the headers
   doctest-dev
-  libcurl4-openssl-dev libcpp-httplib-dev libssl-dev
+  libcurl4-openssl-dev libcpp-httplib-dev libssl-dev pkg-config   # Debian's cpp-httplib is a library: its flags come from pkg-config
   libbenchmark-dev
+  libclang-rt-14-dev   # clang's sanitizer and libFuzzer runtimes (tools/test.sh's ASan build, tools/fuzz.sh)
 )
 
 missing=()

@@ -23,8 +23,12 @@ static_assert(!std::is_copy_constructible_v<curl_transport>);
 }  // namespace
 
 TEST_SUITE("curl_transport") {
-    TEST_CASE("curl_transport: POST round trip returns 200 with headers and body") { restop_test::check_round_trip(make); }
-    TEST_CASE("curl_transport: targets arrive verbatim and a 404 is a response") { restop_test::check_exact_target_and_404(make); }
+    TEST_CASE("curl_transport: POST round trip returns 200 with headers and body") {
+        restop_test::check_round_trip(make);
+    }
+    TEST_CASE("curl_transport: targets arrive verbatim and a 404 is a response") {
+        restop_test::check_exact_target_and_404(make);
+    }
     TEST_CASE("curl_transport: a slow server yields timed_out") { restop_test::check_timeout(make); }
     TEST_CASE("curl_transport: a dropped connection yields connection_closed") { restop_test::check_drop(make); }
     TEST_CASE("curl_transport: max_response_body is enforced") { restop_test::check_body_cap(make); }
@@ -41,7 +45,9 @@ TEST_SUITE("curl_transport") {
         restop_test::check_tls_verifies_by_default(make);
     }
     TEST_CASE("curl_transport: https trusts ca_file and sends SNI") { restop_test::check_tls_round_trip(make); }
-    TEST_CASE("curl_transport: https refuses a certificate for another host") { restop_test::check_tls_host_mismatch(make); }
+    TEST_CASE("curl_transport: https refuses a certificate for another host") {
+        restop_test::check_tls_host_mismatch(make);
+    }
     TEST_CASE("curl_transport: a reset during a large upload is connection_closed, not SIGPIPE") {
         restop_test::check_reset_during_upload(make);
     }
@@ -53,7 +59,8 @@ TEST_SUITE("curl_transport") {
         transport_options options;
         options.endpoint = "ftp://example.com";
         curl_transport transport(options);
-        const restop::transport_result result = transport.send(restop_test::make_request(restop::http_method::get, "/x"));
+        const restop::transport_result result =
+            transport.send(restop_test::make_request(restop::http_method::get, "/x"));
         REQUIRE_FALSE(result);
         CHECK(result.error().kind == restop::transport_error_kind::other);
         CHECK(result.error().message.find("scheme") != std::string::npos);
@@ -63,7 +70,8 @@ TEST_SUITE("curl_transport") {
         options.endpoint = "http://127.0.0.1:1";
         curl_transport first(options);
         curl_transport second(std::move(first));
-        const restop::transport_result result = first.send(restop_test::make_request(restop::http_method::get, "/x"));  // NOLINT(bugprone-use-after-move)
+        const restop::transport_result result =
+            first.send(restop_test::make_request(restop::http_method::get, "/x"));  // NOLINT(bugprone-use-after-move)
         REQUIRE_FALSE(result);
         CHECK(result.error().kind == restop::transport_error_kind::other);
     }

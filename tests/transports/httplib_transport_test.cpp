@@ -26,8 +26,12 @@ static_assert(!std::is_copy_constructible_v<httplib_transport>);
 }  // namespace
 
 TEST_SUITE("httplib_transport") {
-    TEST_CASE("httplib_transport: POST round trip returns 200 with headers and body") { restop_test::check_round_trip(make); }
-    TEST_CASE("httplib_transport: targets arrive verbatim and a 404 is a response") { restop_test::check_exact_target_and_404(make); }
+    TEST_CASE("httplib_transport: POST round trip returns 200 with headers and body") {
+        restop_test::check_round_trip(make);
+    }
+    TEST_CASE("httplib_transport: targets arrive verbatim and a 404 is a response") {
+        restop_test::check_exact_target_and_404(make);
+    }
     TEST_CASE("httplib_transport: a slow server yields timed_out") { restop_test::check_timeout(make); }
     TEST_CASE("httplib_transport: a dropped connection yields connection_closed") { restop_test::check_drop(make); }
     TEST_CASE("httplib_transport: max_response_body is enforced") { restop_test::check_body_cap(make); }
@@ -50,13 +54,16 @@ TEST_SUITE("httplib_transport") {
         restop_test::check_tls_verifies_by_default(make);
     }
     TEST_CASE("httplib_transport: https trusts ca_file and sends SNI") { restop_test::check_tls_round_trip(make); }
-    TEST_CASE("httplib_transport: https refuses a certificate for another host") { restop_test::check_tls_host_mismatch(make); }
+    TEST_CASE("httplib_transport: https refuses a certificate for another host") {
+        restop_test::check_tls_host_mismatch(make);
+    }
 #else
     TEST_CASE("httplib_transport: https without CPPHTTPLIB_OPENSSL_SUPPORT is refused") {
         transport_options options;
         options.endpoint = "https://localhost:1";
         httplib_transport transport(options);
-        const restop::transport_result result = transport.send(restop_test::make_request(restop::http_method::get, "/x"));
+        const restop::transport_result result =
+            transport.send(restop_test::make_request(restop::http_method::get, "/x"));
         REQUIRE_FALSE(result);
         CHECK(result.error().kind == restop::transport_error_kind::other);
     }
@@ -72,7 +79,8 @@ TEST_SUITE("httplib_transport") {
         transport_options options;
         options.endpoint = "ftp://example.com";
         httplib_transport transport(options);
-        const restop::transport_result result = transport.send(restop_test::make_request(restop::http_method::get, "/x"));
+        const restop::transport_result result =
+            transport.send(restop_test::make_request(restop::http_method::get, "/x"));
         REQUIRE_FALSE(result);
         CHECK(result.error().kind == restop::transport_error_kind::other);
         CHECK(result.error().message.find("scheme") != std::string::npos);
@@ -82,7 +90,8 @@ TEST_SUITE("httplib_transport") {
         options.endpoint = "http://127.0.0.1:1";
         httplib_transport first(options);
         httplib_transport second(std::move(first));
-        const restop::transport_result result = first.send(restop_test::make_request(restop::http_method::get, "/x"));  // NOLINT(bugprone-use-after-move)
+        const restop::transport_result result =
+            first.send(restop_test::make_request(restop::http_method::get, "/x"));  // NOLINT(bugprone-use-after-move)
         REQUIRE_FALSE(result);
         CHECK(result.error().kind == restop::transport_error_kind::other);
     }

@@ -86,12 +86,14 @@ private:
         X509_gmtime_adj(X509_getm_notAfter(cert_), 24L * 3600L);
         X509_set_pubkey(cert_, key_);
         X509_NAME* name = X509_get_subject_name(cert_);
-        X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("localhost"), -1, -1, 0);
+        X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("localhost"), -1,
+                                   -1, 0);
         X509_set_issuer_name(cert_, name);
         X509V3_CTX v3;
         X509V3_set_ctx_nodb(&v3);
         X509V3_set_ctx(&v3, cert_, cert_, nullptr, nullptr, 0);
-        for (auto [nid, value] : {std::pair{NID_subject_alt_name, "DNS:localhost"}, std::pair{NID_basic_constraints, "critical,CA:TRUE"}}) {
+        for (auto [nid, value] :
+             {std::pair{NID_subject_alt_name, "DNS:localhost"}, std::pair{NID_basic_constraints, "critical,CA:TRUE"}}) {
             X509_EXTENSION* extension = X509V3_EXT_conf_nid(nullptr, &v3, nid, value);
             REQUIRE(extension != nullptr);
             X509_add_ext(cert_, extension, -1);
@@ -99,9 +101,10 @@ private:
         }
         REQUIRE(X509_sign(cert_, key_, EVP_sha256()) > 0);
 
-        ca_file_ = (std::filesystem::temp_directory_path() /
-                    ("restop-tls-test-" + std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".pem"))
-                       .string();
+        ca_file_ =
+            (std::filesystem::temp_directory_path() / ("restop-tls-test-" + std::to_string(::getpid()) + "-" +
+                                                       std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".pem"))
+                .string();
         FILE* out = std::fopen(ca_file_.c_str(), "w");
         REQUIRE(out != nullptr);
         PEM_write_X509(out, cert_);

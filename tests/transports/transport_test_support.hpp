@@ -50,14 +50,15 @@ inline std::optional<std::uint16_t> emulator_port() {
 }
 
 /// Fails the current test (never a silent pass) when the emulator is not there.
-#define RESTOP_REQUIRE_EMULATOR()                                                                     \
-    do {                                                                                              \
-        if (!::restop_test::emulator_port()) {                                                        \
-            MESSAGE("RESTOP_EMULATOR_PORT is not set: start tests/emulator's codecatalyst-emulator "  \
-                    "(--port 0 --port-file F --users tests/emulator/users.json) and export its port, " \
-                    "or run through CTest, which does both");                                         \
-            FAIL("the CodeCatalyst emulator is required for this test");                             \
-        }                                                                                             \
+#define RESTOP_REQUIRE_EMULATOR()                                                                  \
+    do {                                                                                           \
+        if (!::restop_test::emulator_port()) {                                                     \
+            MESSAGE(                                                                               \
+                "RESTOP_EMULATOR_PORT is not set: start tests/emulator's codecatalyst-emulator "   \
+                "(--port 0 --port-file F --users tests/emulator/users.json) and export its port, " \
+                "or run through CTest, which does both");                                          \
+            FAIL("the CodeCatalyst emulator is required for this test");                           \
+        }                                                                                          \
     } while (false)
 
 /// A bearer secret from the emulator's users file (alice's first token).
@@ -75,7 +76,8 @@ inline std::string emulator_secret() {
         boost::system::error_code ec;
         const boost::json::value users = boost::json::parse(text.str(), ec);
         if (!ec) {
-            if (const auto* secret = users.find_pointer("/users/0/accessTokens/0/secret", ec); secret && secret->is_string())
+            if (const auto* secret = users.find_pointer("/users/0/accessTokens/0/secret", ec);
+                secret && secret->is_string())
                 return std::string(secret->as_string());
         }
     }
@@ -117,11 +119,13 @@ struct raw_reply {
 
 /// One HTTP/1.1 exchange with `Connection: close`, independent of the transports under test:
 /// the emulator's control endpoints are driven through it.
-inline raw_reply raw_http(std::uint16_t port, std::string_view method, std::string_view target, std::string_view body = {}) {
+inline raw_reply raw_http(std::uint16_t port, std::string_view method, std::string_view target,
+                          std::string_view body = {}) {
     socket_guard sock(connect_loopback(port));
     REQUIRE_MESSAGE(sock.fd >= 0, "cannot connect to 127.0.0.1:" << port);
-    std::string out = std::string(method) + " " + std::string(target) + " HTTP/1.1\r\nHost: 127.0.0.1:" +
-                      std::to_string(port) + "\r\nConnection: close\r\nContent-Type: application/json\r\n" +
+    std::string out = std::string(method) + " " + std::string(target) +
+                      " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+                      "\r\nConnection: close\r\nContent-Type: application/json\r\n" +
                       "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + std::string(body);
     REQUIRE(::send(sock.fd, out.data(), out.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(out.size()));
     std::string in;
@@ -205,12 +209,14 @@ public:
     }
     std::uint16_t port() const { return port_; }
     std::string endpoint() const { return "http://127.0.0.1:" + std::to_string(port_); }
-    /// The raw request head last received (waits for the first connection to be served).
+    /// The raw request head last received (waits for the first one to arrive).
     std::string received() const {
-        for (int i = 0; i < 5000 && served_.load() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        for (int i = 0; i < 5000 && answered_.load() == 0; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
         std::lock_guard lock(mutex_);
         return received_;
     }
+    /// How many connections have been served and closed.
     int served() const { return served_.load(); }
 
 private:
@@ -237,16 +243,17 @@ private:
                     if (n <= 0) break;
                     head.append(buffer, static_cast<std::size_t>(n));
                 }
+                {
+                    std::lock_guard lock(mutex_);
+                    received_ = head;
+                }
+                ++answered_;
                 (void)::send(fd, reply_.data(), reply_.size(), MSG_NOSIGNAL);
                 ::shutdown(fd, SHUT_WR);
                 while (::recv(fd, buffer, sizeof buffer, 0) > 0) {
                 }
             }
             ::close(fd);
-            {
-                std::lock_guard lock(mutex_);
-                received_ = std::move(head);
-            }
             ++served_;
         }
     }
@@ -257,7 +264,8 @@ private:
     std::uint16_t port_ = 0;
     mutable std::mutex mutex_;
     std::string received_;
-    std::atomic<int> served_{0};
+    std::atomic<int> answered_{0};
+    std::atomic<int> served_{0};  // connections closed
     std::thread thread_;
 };
 
@@ -352,7 +360,8 @@ void check_exact_target_and_404(Make make) {
     const emulator emu = require_emulator();
     auto transport = make(options_for(emu));
 
-    const restop::transport_result deleted = transport.send(make_request(restop::http_method::delete_, "/v1/accessTokens/a%2Fb%2E%2E"));
+    const restop::transport_result deleted =
+        transport.send(make_request(restop::http_method::delete_, "/v1/accessTokens/a%2Fb%2E%2E"));
     require_response(deleted);
     CHECK(deleted->status == 404);
     const std::string* error_type = restop::find_header(deleted->headers, "x-amzn-errortype");
@@ -389,14 +398,16 @@ void check_timeout(Make make) {
     auto transport = make(options);
     emu.faults(R"([{"delayMs":2000}])");
     const auto start = steady::now();
-    const restop::transport_result result = transport.send(make_request(restop::http_method::post, "/v1/accessTokens", "{}"));
+    const restop::transport_result result =
+        transport.send(make_request(restop::http_method::post, "/v1/accessTokens", "{}"));
     const auto elapsed = steady::now() - start;
     check_error(result, transport_error_kind::timed_out);
     CHECK(elapsed >= std::chrono::milliseconds(450));
     CHECK(elapsed < std::chrono::milliseconds(1800));
     CHECK(result.error().retryable());
 
-    const restop::transport_result after = transport.send(make_request(restop::http_method::post, "/v1/accessTokens", "{}"));
+    const restop::transport_result after =
+        transport.send(make_request(restop::http_method::post, "/v1/accessTokens", "{}"));
     require_response(after);
     CHECK(after->status == 200);
 }
@@ -409,11 +420,13 @@ void check_drop(Make make) {
     const emulator emu = require_emulator();
     auto transport = make(options_for(emu));
     emu.faults(R"([{"drop":true}])");
-    const restop::transport_result result = transport.send(make_request(restop::http_method::delete_, "/v1/accessTokens/x"));
+    const restop::transport_result result =
+        transport.send(make_request(restop::http_method::delete_, "/v1/accessTokens/x"));
     check_error(result, transport_error_kind::connection_closed);
     CHECK(result.error().retryable());
 
-    const restop::transport_result after = transport.send(make_request(restop::http_method::post, "/v1/accessTokens", "{}"));
+    const restop::transport_result after =
+        transport.send(make_request(restop::http_method::post, "/v1/accessTokens", "{}"));
     require_response(after);
     CHECK(after->status == 200);
 }
@@ -429,21 +442,25 @@ void check_body_cap(Make make) {
     auto transport = make(options);
     emu.faults(R"([{"bodyBytes":1000},{"bodyBytes":1001},{"bodyBytes":100000}])");
 
-    const restop::transport_result at_cap = transport.send(make_request(restop::http_method::post, "/v1/accessTokens", "{}"));
+    const restop::transport_result at_cap =
+        transport.send(make_request(restop::http_method::post, "/v1/accessTokens", "{}"));
     require_response(at_cap);
     CHECK(at_cap->status == 200);
     CHECK(at_cap->body.size() == 1000);
 
-    const restop::transport_result over = transport.send(make_request(restop::http_method::post, "/v1/accessTokens", "{}"));
+    const restop::transport_result over =
+        transport.send(make_request(restop::http_method::post, "/v1/accessTokens", "{}"));
     check_error(over, transport_error_kind::response_too_large);
     CHECK(over.error().message.find("1000") != std::string::npos);
     CHECK(over.error().message.find("max_response_body") != std::string::npos);
     CHECK_FALSE(over.error().retryable());
 
-    const restop::transport_result far_over = transport.send(make_request(restop::http_method::post, "/v1/accessTokens", "{}"));
+    const restop::transport_result far_over =
+        transport.send(make_request(restop::http_method::post, "/v1/accessTokens", "{}"));
     check_error(far_over, transport_error_kind::response_too_large);
 
-    const restop::transport_result after = transport.send(make_request(restop::http_method::post, "/v1/accessTokens", "{}"));
+    const restop::transport_result after =
+        transport.send(make_request(restop::http_method::post, "/v1/accessTokens", "{}"));
     require_response(after);
     CHECK(after->status == 200);
 }
@@ -455,7 +472,8 @@ void check_refused(Make make) {
     options.endpoint = "http://127.0.0.1:" + std::to_string(closed_port());
     options.connect_timeout = std::chrono::milliseconds(2000);
     auto transport = make(options);
-    const restop::transport_result result = transport.send(make_request(restop::http_method::delete_, "/v1/accessTokens/x"));
+    const restop::transport_result result =
+        transport.send(make_request(restop::http_method::delete_, "/v1/accessTokens/x"));
     check_error(result, transport_error_kind::connection_failed);
     CHECK(result.error().retryable());
 }
@@ -468,7 +486,8 @@ void check_connection_reuse(Make make) {
     const emulator emu = require_emulator();
     auto transport = make(options_for(emu));
     for (int i = 0; i < 2; ++i) {
-        const restop::transport_result result = transport.send(make_request(restop::http_method::post, "/v1/accessTokens", "{}"));
+        const restop::transport_result result =
+            transport.send(make_request(restop::http_method::post, "/v1/accessTokens", "{}"));
         require_response(result);
         CHECK(result->status == 200);
     }
@@ -479,7 +498,8 @@ void check_connection_reuse(Make make) {
     const restop::transport_result closed = transport.send(closing);
     require_response(closed);
     CHECK(transport.connections_opened() == 1);
-    const restop::transport_result reopened = transport.send(make_request(restop::http_method::post, "/v1/accessTokens", "{}"));
+    const restop::transport_result reopened =
+        transport.send(make_request(restop::http_method::post, "/v1/accessTokens", "{}"));
     require_response(reopened);
     CHECK(reopened->status == 200);
     CHECK(transport.connections_opened() == 2);
@@ -555,7 +575,8 @@ void check_reconnect_after_server_close(Make make) {
     {
         auto transport = make(options);
         for (int i = 0; i < 3; ++i) {
-            const restop::transport_result result = transport.send(make_request(restop::http_method::delete_, "/v1/accessTokens/x"));
+            const restop::transport_result result =
+                transport.send(make_request(restop::http_method::delete_, "/v1/accessTokens/x"));
             require_response(result);
             CHECK(result->status == 204);
             std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the server's FIN arrives

@@ -147,12 +147,18 @@ private:
 
 inline beast_http::verb to_verb(http_method method) noexcept {
     switch (method) {
-        case http_method::get: return beast_http::verb::get;
-        case http_method::put: return beast_http::verb::put;
-        case http_method::post: return beast_http::verb::post;
-        case http_method::delete_: return beast_http::verb::delete_;
-        case http_method::patch: return beast_http::verb::patch;
-        case http_method::head: return beast_http::verb::head;
+        case http_method::get:
+            return beast_http::verb::get;
+        case http_method::put:
+            return beast_http::verb::put;
+        case http_method::post:
+            return beast_http::verb::post;
+        case http_method::delete_:
+            return beast_http::verb::delete_;
+        case http_method::patch:
+            return beast_http::verb::patch;
+        case http_method::head:
+            return beast_http::verb::head;
     }
     return beast_http::verb::get;
 }
@@ -161,11 +167,16 @@ enum class beast_phase { resolve, connect, handshake, write, read };
 
 constexpr const char* to_string(beast_phase phase) noexcept {
     switch (phase) {
-        case beast_phase::resolve: return "resolve";
-        case beast_phase::connect: return "connect";
-        case beast_phase::handshake: return "TLS handshake";
-        case beast_phase::write: return "write";
-        case beast_phase::read: return "read";
+        case beast_phase::resolve:
+            return "resolve";
+        case beast_phase::connect:
+            return "connect";
+        case beast_phase::handshake:
+            return "TLS handshake";
+        case beast_phase::write:
+            return "write";
+        case beast_phase::read:
+            return "read";
     }
     return "?";
 }
@@ -184,8 +195,9 @@ inline transport_error beast_error(beast_phase phase, const beast_ns::error_code
     if (ec == beast_http::error::body_limit)
         return make_error(transport_error_kind::response_too_large, too_large_message(cap) + " (" + stack + ")");
     if (ec == beast_http::error::header_limit || ec == beast_http::error::buffer_overflow)
-        return make_error(transport_error_kind::response_too_large,
-                          "response header block exceeds " + std::to_string(beast_header_limit) + " bytes (" + stack + ")");
+        return make_error(
+            transport_error_kind::response_too_large,
+            "response header block exceeds " + std::to_string(beast_header_limit) + " bytes (" + stack + ")");
     if (phase == beast_phase::resolve || phase == beast_phase::connect || phase == beast_phase::handshake)
         return make_error(transport_error_kind::connection_failed, stack);
     if (beast_is_disconnect(ec)) return make_error(transport_error_kind::connection_closed, stack);
@@ -263,7 +275,7 @@ public:
     /// while the server keeps the connection alive.
     std::size_t connections_opened() const noexcept { return state_ ? state_->connections_opened : 0; }
 
-    /// The options this transport was built with.
+    /// The options this transport was built with (not on a moved-from transport).
     const transport_options& options() const noexcept { return state_->options; }
 
 private:
@@ -296,7 +308,8 @@ private:
             }
             state.tls_context->set_verify_mode(boost::asio::ssl::verify_peer);
         } catch (const std::exception& e) {
-            state.config_error = detail::make_error(transport_error_kind::other, std::string("beast: TLS context: ") + e.what());
+            state.config_error =
+                detail::make_error(transport_error_kind::other, std::string("beast: TLS context: ") + e.what());
         }
     }
 
@@ -325,12 +338,13 @@ private:
         };
         const auto outcome = std::make_shared<resolve_outcome>();
         detail::beast_tcp::resolver resolver(state.ioc);
-        resolver.async_resolve(state.endpoint.host, std::to_string(state.endpoint.port),
-                               [outcome](const boost::beast::error_code& e, detail::beast_tcp::resolver::results_type r) {
-                                   outcome->ec = e;
-                                   outcome->endpoints = std::move(r);
-                                   outcome->done = true;
-                               });
+        resolver.async_resolve(
+            state.endpoint.host, std::to_string(state.endpoint.port),
+            [outcome](const boost::beast::error_code& e, detail::beast_tcp::resolver::results_type r) {
+                outcome->ec = e;
+                outcome->endpoints = std::move(r);
+                outcome->done = true;
+            });
         state.ioc.restart();
         while (!outcome->done && state.ioc.run_one_until(connect_deadline) != 0) {
         }
@@ -344,11 +358,13 @@ private:
         bool done = false;
         boost::beast::tcp_stream stream(state.ioc);
         stream.expires_at(connect_deadline);
-        stream.async_connect(outcome->endpoints, [&](const boost::beast::error_code& e, const detail::beast_tcp::endpoint&) {
-            ec = e;
-            done = true;
-        });
-        if (!state.run(done, connect_deadline + std::chrono::seconds(1), [&] { stream.close(); })) ec = boost::beast::error::timeout;
+        stream.async_connect(outcome->endpoints,
+                             [&](const boost::beast::error_code& e, const detail::beast_tcp::endpoint&) {
+                                 ec = e;
+                                 done = true;
+                             });
+        if (!state.run(done, connect_deadline + std::chrono::seconds(1), [&] { stream.close(); }))
+            ec = boost::beast::error::timeout;
         if (ec) return detail::beast_error(beast_phase::connect, ec, cap);
         ++state.connections_opened;
 
@@ -372,7 +388,8 @@ private:
             ec = e;
             done = true;
         });
-        if (!state.run(done, connect_deadline + std::chrono::seconds(1), [&] { state.close(); })) ec = boost::beast::error::timeout;
+        if (!state.run(done, connect_deadline + std::chrono::seconds(1), [&] { state.close(); }))
+            ec = boost::beast::error::timeout;
         if (ec) {
             state.close();
             return detail::beast_error(beast_phase::handshake, ec, cap);
@@ -383,7 +400,8 @@ private:
     transport_result send_impl(const request& req) {
         namespace http = boost::beast::http;
         using detail::beast_phase;
-        if (!state_) return failure(detail::make_error(transport_error_kind::other, "beast_transport: used after move"));
+        if (!state_)
+            return failure(detail::make_error(transport_error_kind::other, "beast_transport: used after move"));
         detail::beast_state& state = *state_;
         if (state.config_error) return failure(*state.config_error);
         if (auto refused = detail::validate(req)) return failure(std::move(*refused));
@@ -391,7 +409,8 @@ private:
         const auto deadline = std::chrono::steady_clock::now() + state.options.total_timeout;
         const std::size_t cap = state.options.max_response_body;
 
-        http::request<http::string_body> message{detail::to_verb(req.method), state.endpoint.path_prefix + req.target, 11};
+        http::request<http::string_body> message{detail::to_verb(req.method), state.endpoint.path_prefix + req.target,
+                                                 11};
         if (!detail::has_header(req, "host")) message.set(http::field::host, state.endpoint.authority);
         for (const header& field : req.headers) message.insert(field.name, field.value);
         if (!detail::has_header(req, "user-agent")) message.set(http::field::user_agent, state.options.user_agent);
@@ -420,7 +439,8 @@ private:
                     done = true;
                 });
             });
-            if (!state.run(done, deadline + std::chrono::seconds(1), [&] { state.close(); })) ec = boost::beast::error::timeout;
+            if (!state.run(done, deadline + std::chrono::seconds(1), [&] { state.close(); }))
+                ec = boost::beast::error::timeout;
             if (ec) {
                 state.close();
                 if (may_retry && detail::beast_is_disconnect(ec)) continue;
@@ -444,7 +464,8 @@ private:
                         done = true;
                     });
                 });
-                if (!state.run(done, deadline + std::chrono::seconds(1), [&] { state.close(); })) ec = boost::beast::error::timeout;
+                if (!state.run(done, deadline + std::chrono::seconds(1), [&] { state.close(); }))
+                    ec = boost::beast::error::timeout;
                 if (parser.got_some()) nothing_received = false;
                 if (ec) break;
                 if (out.status >= 100 && out.status < 200 && out.status != 101) continue;

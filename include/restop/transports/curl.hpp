@@ -46,7 +46,7 @@ struct curl_slist_deleter {
 struct curl_state {
     transport_options options;
     std::optional<transport_error> config_error;  // bad endpoint or curl_easy_init failure
-    std::string base_url;                          // scheme://authority/prefix
+    std::string base_url;                         // scheme://authority/prefix
     std::unique_ptr<CURL, curl_easy_deleter> handle;
     std::size_t connections_opened = 0;
 
@@ -85,7 +85,8 @@ inline std::size_t curl_on_header(char* data, std::size_t size, std::size_t coun
         }
         const std::size_t colon = line.find(':');
         if (colon == std::string_view::npos) return bytes;  // curl already refuses real garbage
-        state.out.headers.push_back(header{std::string(line.substr(0, colon)), std::string(trim(line.substr(colon + 1)))});
+        state.out.headers.push_back(
+            header{std::string(line.substr(0, colon)), std::string(trim(line.substr(colon + 1)))});
         return bytes;
     }
     RESTOP_CURL_CATCH_ALL {
@@ -149,7 +150,7 @@ inline transport_error_kind curl_error_kind(CURLcode code, std::string_view mess
         case CURLE_UNSUPPORTED_PROTOCOL:
             // Only http/https endpoints get this far, so this is "Received HTTP/0.9 when not allowed".
             return message.find("HTTP/0.9") != std::string_view::npos ? transport_error_kind::protocol_error
-                                                                        : transport_error_kind::other;
+                                                                      : transport_error_kind::other;
         default:
             return transport_error_kind::other;
     }
@@ -165,7 +166,9 @@ inline transport_error_kind curl_error_kind(CURLcode code, std::string_view mess
 ///
 ///     int main() {
 ///         curl_global_init(CURL_GLOBAL_DEFAULT);  // libcurl < 7.84 needs this before threads start
-///         restop::transports::curl_transport transport({.endpoint = "https://codecatalyst.global.api.aws"});
+///         restop::transports::transport_options options;
+///         options.endpoint = "https://codecatalyst.global.api.aws";
+///         restop::transports::curl_transport transport(options);
 ///         restop::request req;
 ///         req.method = restop::http_method::delete_;
 ///         req.target = "/v1/accessTokens/a1b2c3d4";
@@ -196,7 +199,8 @@ public:
         }
         state_->base_url = parts->scheme + "://" + parts->authority + parts->path_prefix;
         state_->handle.reset(curl_easy_init());
-        if (!state_->handle) state_->config_error = detail::make_error(transport_error_kind::other, "curl_easy_init failed");
+        if (!state_->handle)
+            state_->config_error = detail::make_error(transport_error_kind::other, "curl_easy_init failed");
     }
 
     curl_transport(curl_transport&&) noexcept = default;
@@ -218,7 +222,7 @@ public:
     /// stays at 1 over several calls when the connection is kept alive.
     std::size_t connections_opened() const noexcept { return state_ ? state_->connections_opened : 0; }
 
-    /// The options this transport was built with.
+    /// The options this transport was built with (not on a moved-from transport).
     const transport_options& options() const noexcept { return state_->options; }
 
 private:
@@ -260,9 +264,9 @@ private:
         set(CURLOPT_SSL_VERIFYPEER, 1L);
         set(CURLOPT_SSL_VERIFYHOST, 2L);
         if (!options.ca_file.empty()) set(CURLOPT_CAINFO, options.ca_file.c_str());
-        set(CURLOPT_HEADERFUNCTION, &detail::curl_on_header);
+        set(CURLOPT_HEADERFUNCTION, static_cast<curl_write_callback>(&detail::curl_on_header));
         set(CURLOPT_HEADERDATA, static_cast<void*>(&state));
-        set(CURLOPT_WRITEFUNCTION, &detail::curl_on_body);
+        set(CURLOPT_WRITEFUNCTION, static_cast<curl_write_callback>(&detail::curl_on_body));
         set(CURLOPT_WRITEDATA, static_cast<void*>(&state));
         if (req.method != http_method::head)
             set(CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_response_body));
@@ -283,9 +287,13 @@ private:
         std::unique_ptr<curl_slist, detail::curl_slist_deleter> fields;
         bool appended = true;
         auto add = [&](const std::string& line) {
-            curl_slist* next = curl_slist_append(fields.get(), line.c_str());
-            if (next == nullptr) appended = false;
-            else (void)fields.release(), fields.reset(next);
+            curl_slist* head = curl_slist_append(fields.get(), line.c_str());  // the list's head
+            if (head == nullptr) {
+                appended = false;  // the list is left as it was
+                return;
+            }
+            (void)fields.release();
+            fields.reset(head);
         };
         for (const header& field : req.headers)
             add(field.value.empty() ? field.name + ";" : field.name + ": " + field.value);
@@ -308,8 +316,8 @@ private:
         curl_easy_setopt(curl, CURLOPT_HTTPHEADER, static_cast<curl_slist*>(nullptr));
 
         if (code != CURLE_OK) {
-            std::string stack_message = state.error_buffer[0] != '\0' ? std::string(state.error_buffer)
-                                                                      : std::string(curl_easy_strerror(code));
+            std::string stack_message =
+                state.error_buffer[0] != '\0' ? std::string(state.error_buffer) : std::string(curl_easy_strerror(code));
             transport_error_kind kind = detail::curl_error_kind(code, stack_message);
             std::string message;
             if (state.too_large || code == CURLE_FILESIZE_EXCEEDED) {
@@ -328,7 +336,8 @@ private:
         long status = 0;
         curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
         if (status < 100 || status > 999)
-            return failure(detail::make_error(transport_error_kind::protocol_error, "curl: no valid HTTP status received"));
+            return failure(
+                detail::make_error(transport_error_kind::protocol_error, "curl: no valid HTTP status received"));
         state.out.status = static_cast<int>(status);
         return std::exchange(state.out, response{});
     }

@@ -9,8 +9,9 @@
 // CPPHTTPLIB_ZLIB_SUPPORT and CPPHTTPLIB_BROTLI_SUPPORT. Those macros change the layout of
 // httplib's classes, so code using that package MUST be compiled with exactly the library's
 // flags, `$(pkg-config --cflags cpp-httplib)`, and linked with `-lcpp-httplib`; compiling
-// without them links fine and then corrupts memory. With the upstream single header no
-// library is needed and the macros are optional.
+// without them links fine and then corrupts memory (this header turns that case into a
+// static_assert where it can tell). With the upstream single header no library is needed and
+// the macros are optional.
 // Needs exceptions enabled (cpp-httplib throws); `send` catches everything.
 
 #include <httplib.h>
@@ -31,6 +32,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include "restop/header.hpp"
@@ -40,6 +42,23 @@
 #include "restop/transport.hpp"
 #include "restop/transports/detail/common.hpp"
 #include "restop/transports/options.hpp"
+
+#if !defined(CPPHTTPLIB_OPENSSL_SUPPORT)
+// Guard for the trap described at the top: the single header defines
+// httplib::detail::encode_url; a declarations-only header of a compiled cpp-httplib (Debian's
+// 0.11.4) does not, and then the probe below is what overload resolution finds. Best effort:
+// newer split headers declare encode_url and pass unnoticed.
+namespace httplib::detail {
+struct restop_compiled_httplib_probe {};
+template <class... Args>
+restop_compiled_httplib_probe encode_url(const Args&...);  // never defined, only named in decltype
+}  // namespace httplib::detail
+static_assert(!std::is_same_v<decltype(httplib::detail::encode_url(std::declval<const std::string&>())),
+                              httplib::detail::restop_compiled_httplib_probe>,
+              "restop/transports/httplib.hpp: this <httplib.h> only declares a compiled cpp-httplib (e.g. Debian's "
+              "libcpp-httplib-dev), whose class layouts depend on CPPHTTPLIB_OPENSSL_SUPPORT: compile with "
+              "$(pkg-config --cflags cpp-httplib) and link $(pkg-config --libs cpp-httplib)");
+#endif
 
 namespace restop::transports {
 
@@ -149,13 +168,15 @@ public:
 #ifndef CPPHTTPLIB_OPENSSL_SUPPORT
         if (state.endpoint.tls) {
             state.config_error = detail::make_error(
-                transport_error_kind::other, "httplib_transport: https needs CPPHTTPLIB_OPENSSL_SUPPORT defined before <httplib.h>");
+                transport_error_kind::other,
+                "httplib_transport: https needs CPPHTTPLIB_OPENSSL_SUPPORT defined before <httplib.h>");
             return;
         }
 #endif
         try {
-            const std::string host = state.endpoint.host.find(':') != std::string::npos ? "[" + state.endpoint.host + "]"
-                                                                                        : state.endpoint.host;
+            const std::string host = state.endpoint.host.find(':') != std::string::npos
+                                         ? "[" + state.endpoint.host + "]"
+                                         : state.endpoint.host;
             state.client = std::make_unique<httplib::Client>(state.endpoint.scheme + "://" + host + ":" +
                                                              std::to_string(state.endpoint.port));
             httplib::Client& client = *state.client;
@@ -174,7 +195,8 @@ public:
 #endif
         } catch (const std::exception& e) {
             state.client.reset();
-            state.config_error = detail::make_error(transport_error_kind::other, std::string("cpp-httplib: ") + e.what());
+            state.config_error =
+                detail::make_error(transport_error_kind::other, std::string("cpp-httplib: ") + e.what());
         }
     }
 
@@ -201,12 +223,13 @@ public:
     /// the server keeps the connection alive.
     std::size_t connections_opened() const noexcept { return state_ ? state_->connections_opened : 0; }
 
-    /// The options this transport was built with.
+    /// The options this transport was built with (not on a moved-from transport).
     const transport_options& options() const noexcept { return state_->options; }
 
 private:
     transport_result send_impl(const request& req) {
-        if (!state_) return failure(detail::make_error(transport_error_kind::other, "httplib_transport: used after move"));
+        if (!state_)
+            return failure(detail::make_error(transport_error_kind::other, "httplib_transport: used after move"));
         detail::httplib_state& state = *state_;
         if (state.config_error) return failure(*state.config_error);
         if (auto refused = detail::validate(req)) return failure(std::move(*refused));

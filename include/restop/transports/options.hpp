@@ -30,6 +30,16 @@ namespace restop::transports {
 /// optional path prefix that is put in front of every request target (trailing `/` dropped, so
 /// `http://h/api/` + `/v1/x` gives `/api/v1/x`). The authority is sent verbatim as `Host`.
 /// An endpoint that does not parse makes every `send` fail with `transport_error_kind::other`.
+///
+/// What every bundled transport does: the target goes out byte for byte (no dot-segment
+/// removal, no re-encoding), the request's headers and body verbatim, plus Host, User-Agent and
+/// Content-Length; every status, 4xx and 5xx included, comes back as a `restop::response`.
+/// Before anything is sent, a request is refused (kind `other`) when a header name is not a
+/// token, a header value holds CR, LF or NUL, it sets Content-Length or Transfer-Encoding
+/// itself, or its target is not origin-form with every byte percent-encoded as needed.
+/// Failures map to connection_failed (DNS, connect, TLS), timed_out, connection_closed,
+/// response_too_large, protocol_error; messages come from the HTTP stack and never contain
+/// the Authorization value.
 struct transport_options {
     /// Base URL, e.g. "http://127.0.0.1:8080" or "https://codecatalyst.global.api.aws".
     std::string endpoint;

@@ -19,12 +19,12 @@ namespace restop::transports::detail {
 
 /// The parts of `transport_options::endpoint` a transport needs.
 struct endpoint_parts {
-    bool tls = false;          ///< https
-    std::string scheme;        ///< "http" or "https", lower case
-    std::string authority;     ///< as written: "host", "host:port", "[::1]:port"; sent as Host
-    std::string host;          ///< without brackets: "127.0.0.1", "::1", "example.com"
-    std::uint16_t port = 0;    ///< explicit or the scheme's default
-    std::string path_prefix;   ///< "" or "/prefix" (no trailing slash), prepended to targets
+    bool tls = false;         ///< https
+    std::string scheme;       ///< "http" or "https", lower case
+    std::string authority;    ///< as written: "host", "host:port", "[::1]:port"; sent as Host
+    std::string host;         ///< without brackets: "127.0.0.1", "::1", "example.com"
+    std::uint16_t port = 0;   ///< explicit or the scheme's default
+    std::string path_prefix;  ///< "" or "/prefix" (no trailing slash), prepended to targets
 };
 
 inline transport_error make_error(transport_error_kind kind, std::string message) {
@@ -117,19 +117,22 @@ inline std::optional<transport_error> validate(const request& req) {
     for (char c : req.target) {
         const auto byte = static_cast<unsigned char>(c);
         if (byte <= 0x20 || byte >= 0x7f || c == '#')
-            return refuse("request target contains a space, a control byte, '#' or a non-ASCII byte "
-                          "(it must be percent-encoded); refused before sending");
+            return refuse(
+                "request target contains a space, a control byte, '#' or a non-ASCII byte "
+                "(it must be percent-encoded); refused before sending");
     }
     for (const header& field : req.headers) {
         if (field.name.empty()) return refuse("a header has an empty name; refused before sending");
         for (char c : field.name)
             if (!is_tchar(c))
-                return refuse("a header name contains a byte that is not allowed in a field name (CR, LF, NUL, "
-                              "space, ':' ...); refused before sending");
+                return refuse(
+                    "a header name contains a byte that is not allowed in a field name (CR, LF, NUL, "
+                    "space, ':' ...); refused before sending");
         if (field.value.find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos)
             return refuse("header \"" + field.name + "\" contains CR, LF or NUL; refused before sending");
         if (iequals(field.name, "content-length") || iequals(field.name, "transfer-encoding"))
-            return refuse("header \"" + field.name + "\" is set by the transport from the body; refused before sending");
+            return refuse("header \"" + field.name +
+                          "\" is set by the transport from the body; refused before sending");
     }
     return std::nullopt;
 }
@@ -174,7 +177,8 @@ constexpr bool is_idempotent(http_method method) noexcept {
 
 /// Milliseconds left until `deadline`, never negative.
 inline std::chrono::milliseconds remaining(std::chrono::steady_clock::time_point deadline) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     return left.count() > 0 ? left : std::chrono::milliseconds(0);
 }
 
