@@ -8,6 +8,8 @@
 #include <string_view>
 #include <utility>
 
+#include "restop/detail/wiped_string.hpp"
+
 namespace restop {
 
 /// Holds a @sensitive string. It prints as `<redacted>`, converts to nothing, and its only
@@ -19,34 +21,16 @@ class sensitive_string {
 public:
     sensitive_string() = default;
     explicit sensitive_string(std::string value) noexcept : value_(std::move(value)) {}
-    sensitive_string(const sensitive_string&) = default;
-    sensitive_string& operator=(const sensitive_string&) = default;
-    sensitive_string(sensitive_string&& other) noexcept : value_(std::move(other.value_)) { other.wipe(); }
-    sensitive_string& operator=(sensitive_string&& other) noexcept {
-        if (this != &other) {
-            wipe();
-            value_ = std::move(other.value_);
-            other.wipe();
-        }
-        return *this;
-    }
-    ~sensitive_string() { wipe(); }
 
     bool empty() const noexcept { return value_.empty(); }
     std::size_t size() const noexcept { return value_.size(); }
-    std::string_view reveal() const noexcept { return value_; }
+    std::string_view reveal() const noexcept { return value_.view(); }
 
     friend std::ostream& operator<<(std::ostream& out, const sensitive_string&) { return out << "<redacted>"; }
-    friend bool operator==(const sensitive_string& a, const sensitive_string& b) noexcept { return a.value_ == b.value_; }
+    friend bool operator==(const sensitive_string& a, const sensitive_string& b) noexcept { return a.reveal() == b.reveal(); }
 
 private:
-    void wipe() noexcept {
-        volatile char* p = value_.data();  // volatile: the stores must survive the free that follows
-        for (std::size_t i = 0; i < value_.size(); ++i) p[i] = 0;
-        value_.clear();
-    }
-
-    std::string value_;
+    detail::wiped_string value_;
 };
 
 }  // namespace restop

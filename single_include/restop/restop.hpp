@@ -1940,6 +1940,58 @@ struct delete_access_token {
 #include <string_view>
 #include <utility>
 
+
+// ---- begin restop/detail/wiped_string.hpp ----
+// A std::string that zeroes its bytes before they are freed or moved away: the storage shared by
+// restop's secret-holding types (bearer_token, sensitive_string).
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace restop::detail {
+
+class wiped_string {
+public:
+    wiped_string() = default;
+    explicit wiped_string(std::string value) noexcept : value_(std::move(value)) {}
+    wiped_string(const wiped_string&) = default;
+    wiped_string& operator=(const wiped_string& other) {
+        if (this != &other) {
+            wipe();
+            value_ = other.value_;
+        }
+        return *this;
+    }
+    wiped_string(wiped_string&& other) noexcept : value_(std::move(other.value_)) { other.wipe(); }
+    wiped_string& operator=(wiped_string&& other) noexcept {
+        if (this != &other) {
+            wipe();
+            value_ = std::move(other.value_);
+            other.wipe();
+        }
+        return *this;
+    }
+    ~wiped_string() { wipe(); }
+
+    std::string_view view() const noexcept { return value_; }
+    bool empty() const noexcept { return value_.empty(); }
+    std::size_t size() const noexcept { return value_.size(); }
+
+private:
+    void wipe() noexcept {
+        volatile char* p = value_.data();  // volatile: the stores must survive the free that follows
+        for (std::size_t i = 0; i < value_.size(); ++i) p[i] = 0;
+        value_.clear();
+    }
+
+    std::string value_;
+};
+
+}  // namespace restop::detail
+// ---- end restop/detail/wiped_string.hpp ----
+
 namespace restop {
 
 /// Holds a @sensitive string. It prints as `<redacted>`, converts to nothing, and its only
@@ -1951,34 +2003,16 @@ class sensitive_string {
 public:
     sensitive_string() = default;
     explicit sensitive_string(std::string value) noexcept : value_(std::move(value)) {}
-    sensitive_string(const sensitive_string&) = default;
-    sensitive_string& operator=(const sensitive_string&) = default;
-    sensitive_string(sensitive_string&& other) noexcept : value_(std::move(other.value_)) { other.wipe(); }
-    sensitive_string& operator=(sensitive_string&& other) noexcept {
-        if (this != &other) {
-            wipe();
-            value_ = std::move(other.value_);
-            other.wipe();
-        }
-        return *this;
-    }
-    ~sensitive_string() { wipe(); }
 
     bool empty() const noexcept { return value_.empty(); }
     std::size_t size() const noexcept { return value_.size(); }
-    std::string_view reveal() const noexcept { return value_; }
+    std::string_view reveal() const noexcept { return value_.view(); }
 
     friend std::ostream& operator<<(std::ostream& out, const sensitive_string&) { return out << "<redacted>"; }
-    friend bool operator==(const sensitive_string& a, const sensitive_string& b) noexcept { return a.value_ == b.value_; }
+    friend bool operator==(const sensitive_string& a, const sensitive_string& b) noexcept { return a.reveal() == b.reveal(); }
 
 private:
-    void wipe() noexcept {
-        volatile char* p = value_.data();  // volatile: the stores must survive the free that follows
-        for (std::size_t i = 0; i < value_.size(); ++i) p[i] = 0;
-        value_.clear();
-    }
-
-    std::string value_;
+    detail::wiped_string value_;
 };
 
 }  // namespace restop
@@ -2255,6 +2289,7 @@ struct verify_session {
 #include <string_view>
 #include <utility>
 
+
 namespace restop {
 
 /// Holds a bearer token. It has no accessor that prints, no implicit conversion to a string,
@@ -2269,35 +2304,15 @@ public:
     explicit bearer_token(std::string secret) noexcept : secret_(std::move(secret)) {}
     explicit bearer_token(const char* secret) : secret_(secret ? secret : "") {}
 
-    bearer_token(const bearer_token&) = default;
-    bearer_token& operator=(const bearer_token&) = default;
-    bearer_token(bearer_token&& other) noexcept : secret_(std::move(other.secret_)) { other.wipe(); }
-    bearer_token& operator=(bearer_token&& other) noexcept {
-        if (this != &other) {
-            wipe();
-            secret_ = std::move(other.secret_);
-            other.wipe();
-        }
-        return *this;
-    }
-    ~bearer_token() { wipe(); }
-
     bool empty() const noexcept { return secret_.empty(); }
 
     /// The secret itself, for the one place that must write it: the Authorization header.
-    std::string_view reveal() const noexcept { return secret_; }
+    std::string_view reveal() const noexcept { return secret_.view(); }
 
     friend std::ostream& operator<<(std::ostream& out, const bearer_token&) { return out << "bearer_token(<redacted>)"; }
 
 private:
-    void wipe() noexcept {
-        // volatile keeps the compiler from dropping stores to memory about to be freed.
-        volatile char* p = secret_.data();
-        for (std::size_t i = 0; i < secret_.size(); ++i) p[i] = 0;
-        secret_.clear();
-    }
-
-    std::string secret_;
+    detail::wiped_string secret_;
 };
 
 }  // namespace restop
@@ -2319,6 +2334,7 @@ private:
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include <boost/json/monotonic_resource.hpp>
@@ -2466,9 +2482,13 @@ std::optional<std::string> read_json_output(std::string_view body, Output& outpu
 // error shape, an error the model does not know, input refused before sending, or a transport
 // failure. Each says its fault, whether a retry may help, and what the service answered.
 
+#include <concepts>
+#include <cstddef>
+#include <cstring>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -2712,6 +2732,80 @@ concept transport = requires(T& t, const request& req) {
 
 namespace restop {
 
+/// The `x-amzn-requestid` of a response, kept in place: AWS request ids are 36-character UUIDs,
+/// so holding one costs no allocation (an id longer than `inline_capacity` is kept whole on the
+/// heap). It is a std::string_view of its own bytes, so that code written against the
+/// std::string it replaces keeps compiling: comparisons, `.empty()`, `<<`, conversion to
+/// std::string, and every API that takes a string view.
+///
+///     if (!outcome) log(outcome.error().request_id());  // "7f4f1d42-6a1b-4b5e-9a43-3c9f1b7e2d10"
+class request_id_text : public std::string_view {
+public:
+    static constexpr std::size_t inline_capacity = 48;
+
+    request_id_text() noexcept : std::string_view(inline_, 0) {}
+    request_id_text(std::string_view text) : std::string_view(inline_, 0) { assign(text); }
+    request_id_text(const std::string& text) : request_id_text(std::string_view(text)) {}
+    request_id_text(const char* text) : request_id_text(std::string_view(text)) {}
+
+    // The view must always point at this object's own bytes, so copies and moves re-aim it.
+    request_id_text(const request_id_text& other) : request_id_text(std::string_view(other)) {}
+    request_id_text(request_id_text&& other) noexcept : std::string_view(inline_, 0) { take(other); }
+    request_id_text& operator=(const request_id_text& other) {
+        if (this != &other) assign(other);
+        return *this;
+    }
+    request_id_text& operator=(request_id_text&& other) noexcept {
+        if (this != &other) take(other);
+        return *this;
+    }
+    ~request_id_text() = default;
+
+    operator std::string() const { return std::string(data(), size()); }
+
+    // The view always covers the whole id.
+    void remove_prefix(size_type) = delete;
+    void remove_suffix(size_type) = delete;
+    void swap(std::string_view&) = delete;
+
+private:
+    std::string_view& view() noexcept { return *this; }
+
+    void assign(std::string_view text) {
+        if (text.size() <= inline_capacity) {
+            if (!text.empty()) std::memmove(inline_, text.data(), text.size());  // `text` may be part of this very id
+            view() = std::string_view(inline_, text.size());
+            overflow_.clear();
+        } else {
+            overflow_.assign(text.data(), text.size());
+            view() = overflow_;
+        }
+    }
+
+    void take(request_id_text& other) noexcept {
+        if (!other.overflow_.empty() && other.data() == other.overflow_.data()) {
+            overflow_ = std::move(other.overflow_);  // a long id: steal its heap buffer
+            view() = overflow_;
+        } else if (other.data() == other.inline_) {
+            // A short id: copy the whole buffer, a fixed size the compiler turns into a few
+            // register moves (copying the unused tail is harmless: memcpy copies bytes).
+            std::memcpy(inline_, other.inline_, inline_capacity);
+            view() = std::string_view(inline_, other.size());
+            overflow_.clear();
+        } else {
+            // The view was re-aimed through a std::string_view&: copy what fits.
+            const std::size_t size = other.size() < inline_capacity ? other.size() : inline_capacity;
+            if (size != 0) std::memmove(inline_, other.data(), size);
+            view() = std::string_view(inline_, size);
+            overflow_.clear();
+        }
+        other.view() = std::string_view(other.inline_, 0);
+    }
+
+    char inline_[inline_capacity];
+    std::string overflow_;
+};
+
 /// An error response the model does not describe: an unknown name, or a status with no
 /// modeled shape (a 5xx from a load balancer, a 3xx). Kept whole for inspection.
 struct unknown_error {
@@ -2737,6 +2831,16 @@ enum class error_kind {
 };
 
 namespace detail {
+// A recipe that builds an operation_error where it will live (inside a restop::result), so that
+// decode() moves no error on its way out: it names the alternative, gives the status and the
+// request id to move from, and fills the default-constructed alternative in place.
+template <class R>
+concept error_recipe = requires(const R& r) {
+    typename R::alternative;
+    { r.status } -> std::convertible_to<int>;
+    { r.request_id } -> std::convertible_to<request_id_text*>;
+};
+
 // The statuses AWS's standard retry mode treats as transient (plus throttling's 429).
 constexpr bool is_transient_status(int status) noexcept {
     return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
@@ -2753,8 +2857,26 @@ class operation_error {
 public:
     using variant_type = std::variant<Shapes..., unknown_error, validation_error, transport_error, malformed_response>;
 
-    operation_error(variant_type what, int status = 0, std::string request_id = {})
+    operation_error(variant_type what, int status = 0, request_id_text request_id = {})
         : what_(std::move(what)), status_(status), request_id_(std::move(request_id)) {}
+
+    /// The same from one alternative, which goes straight into place (decode() builds every
+    /// error this way, saving a move of the whole variant).
+    template <class E>
+        requires(std::is_same_v<E, Shapes> || ... ||
+                 (std::is_same_v<E, unknown_error> || std::is_same_v<E, validation_error> ||
+                  std::is_same_v<E, transport_error> || std::is_same_v<E, malformed_response>))
+    operation_error(E what, int status = 0, request_id_text request_id = {})
+        : what_(std::in_place_type<E>, std::move(what)), status_(status), request_id_(std::move(request_id)) {}
+
+    /// Builds the error in place from a recipe; restop's decode() uses it (see detail::error_recipe).
+    template <detail::error_recipe Recipe>
+    explicit operation_error(Recipe&& recipe)
+        : what_(std::in_place_type<typename std::remove_cvref_t<Recipe>::alternative>),
+          status_(recipe.status),
+          request_id_(std::move(*recipe.request_id)) {
+        recipe.fill(*std::get_if<typename std::remove_cvref_t<Recipe>::alternative>(&what_));
+    }
 
     error_kind kind() const noexcept {
         if (std::holds_alternative<unknown_error>(what_)) return error_kind::unknown;
@@ -2768,7 +2890,7 @@ public:
     int status() const noexcept { return status_; }
 
     /// The `x-amzn-requestid` of the response, or empty.
-    const std::string& request_id() const noexcept { return request_id_; }
+    const request_id_text& request_id() const noexcept { return request_id_; }
 
     /// The shape's wire name; an unknown error's own name, or "UnknownError" when the response
     /// named none; "InvalidInput" and "TransportError" for the two client-side kinds;
@@ -2857,7 +2979,7 @@ public:
 private:
     variant_type what_;
     int status_ = 0;
-    std::string request_id_;
+    request_id_text request_id_;
 };
 
 namespace detail {
@@ -2876,8 +2998,6 @@ struct error_for<errors<Shapes...>> {
 // restop::reply and restop::result_of: what a successful call gives back, and the result type
 // of encode-send-decode for an operation.
 
-#include <string>
-
 
 namespace restop {
 
@@ -2886,7 +3006,7 @@ template <class Output>
 struct reply {
     Output output{};
     int status = 0;          ///< any 2xx; not necessarily the modeled success status
-    std::string request_id;  ///< `x-amzn-requestid`, or empty
+    request_id_text request_id;  ///< `x-amzn-requestid`, or empty; held without allocating
 };
 
 /// The error type of an operation: operation_error over its description's error shapes.
@@ -2921,11 +3041,6 @@ namespace detail {
 // hostile 64 MiB body costs one scan, not a DOM.
 inline constexpr std::size_t max_parsed_error_body = 1024 * 1024;
 
-struct error_body_fields {
-    std::string name;     // from `code`, else `__type`, unsanitized
-    std::string message;  // from `message`, else `Message`
-};
-
 inline bool looks_like_json_object(std::string_view body) noexcept {
     const std::size_t first = body.find_first_not_of(" \t\r\n");
     return first != std::string_view::npos && body[first] == '{';
@@ -2937,52 +3052,126 @@ inline std::string_view string_member(const boost::json::object& object, std::st
     return {};
 }
 
-// Reads `code`/`__type` and `message`/`Message` from a JSON object body; anything else (HTML,
-// truncation, arrays, invalid UTF-8, nesting past Boost.JSON's depth limit) yields nothing.
-inline error_body_fields read_error_body(std::string_view body) {
-    error_body_fields fields;
-    if (body.size() > max_parsed_error_body || !looks_like_json_object(body)) return fields;
+// The two fields decode() reads, found in one pass (the first of each, in any case).
+struct aws_headers {
+    const std::string* request_id = nullptr;  // x-amzn-requestid
+    const std::string* error_type = nullptr;  // X-Amzn-Errortype
+};
 
-    // A stack buffer serves the parser's work space and the DOM of a typical error body, so
-    // the common case allocates only the message it returns.
-    unsigned char dom_buffer[2048];
-    unsigned char parse_stack[1024];
-    boost::json::monotonic_resource dom_memory(dom_buffer, sizeof dom_buffer);
-    boost::json::parser parser(boost::json::storage_ptr(), boost::json::parse_options(), parse_stack, sizeof parse_stack);
-    parser.reset(&dom_memory);
-    boost::system::error_code ec;
-    parser.write(body.data(), body.size(), ec);
-    if (ec) return fields;  // write() takes complete text: truncation is an error too
-    const boost::json::value document = parser.release();
-    const boost::json::object* object = document.if_object();
-    if (!object) return fields;
-
-    std::string_view name = string_member(*object, "code");
-    if (name.empty()) name = string_member(*object, "__type");
-    std::string_view message = string_member(*object, "message");
-    if (message.empty()) message = string_member(*object, "Message");
-    fields.name.assign(name);
-    fields.message.assign(message);
-    return fields;
+inline aws_headers find_aws_headers(const header_list& headers) noexcept {
+    aws_headers found;
+    for (const header& field : headers) {
+        if (!found.request_id && iequals(field.name, "x-amzn-requestid"))
+            found.request_id = &field.value;
+        else if (!found.error_type && iequals(field.name, "x-amzn-errortype"))
+            found.error_type = &field.value;
+    }
+    return found;
 }
 
-template <class Error, class... Shapes>
-Error make_service_error(std::string_view name, int status, std::string message, std::string_view body,
-                         std::string request_id, errors<Shapes...>) {
-    using variant_type = typename Error::variant_type;
-    std::optional<variant_type> found;
-    // A named error is matched by name only; the status table speaks only when no name was given.
-    auto try_shape = [&]<class Shape>() {
-        if (found) return;
-        if (name.empty() ? Shape::http_status == status : Shape::wire_name == name) {
-            Shape shape{};
-            shape.message = std::move(message);
-            found.emplace(std::in_place_type<Shape>, std::move(shape));
-        }
+// The index of the first of `Shapes` matching the error: by name when the response named one,
+// else by status; sizeof...(Shapes) when none does. The folds compile to a short chain of
+// compares against constants.
+template <class... Shapes>
+std::size_t match_shape(std::string_view name, int status) noexcept {
+    std::size_t i = 0;
+    if (name.empty())
+        (void)((Shapes::http_status != status && ++i) && ...);
+    else
+        (void)((Shapes::wire_name != name && ++i) && ...);
+    return i;
+}
+using shape_matcher = std::size_t (*)(std::string_view name, int status) noexcept;
+
+// What an error response says, in the form the error is built from: which shape, the message
+// (its one allocation), and, for an unknown error only, the name.
+struct error_facts {
+    std::size_t shape = 0;  // index into the operation's error shapes; == their count when unknown
+    std::string message;    // from `message`, else `Message`
+    std::string name;       // sanitized; kept only for an unknown error
+};
+
+// Everything about an error response that does not depend on the operation, so that it is
+// compiled once per translation unit rather than once per operation. The name comes from
+// X-Amzn-Errortype, then the body's `code`, then `__type`; anything but a JSON object body (HTML,
+// truncation, arrays, invalid UTF-8, nesting past Boost.JSON's depth limit) names nothing and
+// says nothing.
+inline error_facts read_error_facts(const response& received, const std::string* error_type, shape_matcher match,
+                                    std::size_t count) {
+    error_facts facts;
+    std::string_view name = error_type ? sanitize_error_name(*error_type) : std::string_view();
+    // Settles the facts while `body_name` and `message` (views into the parsed body) are alive.
+    auto settle = [&](std::string_view body_name, std::string_view message) {
+        if (name.empty() && !body_name.empty()) name = sanitize_error_name(body_name);
+        facts.shape = match(name, received.status);
+        if (!message.empty()) facts.message.assign(message);
+        if (facts.shape == count && !name.empty()) facts.name.assign(name);
     };
-    (try_shape.template operator()<Shapes>(), ...);
-    if (!found) found.emplace(std::in_place_type<unknown_error>, unknown_error{std::string(name), std::move(message), std::string(body)});
-    return Error(std::move(*found), status, std::move(request_id));
+
+    const std::string_view body = received.body;
+    if (body.size() <= max_parsed_error_body && looks_like_json_object(body)) {
+        // Stack buffers hold the parser's work space and the DOM of an error body of a few KiB,
+        // so that reading one allocates nothing; a larger body spills to the heap.
+        unsigned char dom_buffer[4096];
+        unsigned char parse_stack[1024];
+        boost::json::monotonic_resource dom_memory(dom_buffer, sizeof dom_buffer);
+        boost::json::parser parser(boost::json::storage_ptr(), boost::json::parse_options(), parse_stack, sizeof parse_stack);
+        parser.reset(&dom_memory);
+        boost::system::error_code ec;
+        parser.write(body.data(), body.size(), ec);  // write() takes complete text: truncation is an error too
+        if (!ec) {
+            const boost::json::value document = parser.release();
+            if (const boost::json::object* object = document.if_object()) {
+                std::string_view body_name;
+                if (name.empty()) {  // the header, when it names the error, wins: skip the lookups
+                    body_name = string_member(*object, "code");
+                    if (body_name.empty()) body_name = string_member(*object, "__type");
+                }
+                std::string_view message = string_member(*object, "message");
+                if (message.empty()) message = string_member(*object, "Message");
+                settle(body_name, message);
+                return facts;
+            }
+        }
+    }
+    settle({}, {});
+    return facts;
+}
+
+// Builds the chosen alternative inside the result that decode() returns (operation_error's
+// recipe constructor), moving the message in: the error is never moved or copied whole.
+template <class Alternative>
+struct error_in_place {
+    using alternative = Alternative;
+    int status;
+    request_id_text* request_id;
+    error_facts* facts;
+    std::string_view body;
+
+    void fill(Alternative& error) const {
+        if (!facts->message.empty()) error.message = std::move(facts->message);
+        if constexpr (std::is_same_v<Alternative, unknown_error>) {
+            if (!facts->name.empty()) error.name = std::move(facts->name);
+            if (!body.empty()) error.body.assign(body);
+        }
+    }
+};
+
+template <class Result, class Alternative>
+Result build_failure(error_facts& facts, const response& received, request_id_text& request_id) {
+    return failure(error_in_place<Alternative>{received.status, &request_id, &facts, received.body});
+}
+
+// The error side of decode(): instantiated once per result type and error list (operations of
+// one service share it), not once per operation. The shape is picked from a table of
+// builders, one per alternative.
+template <class Result, class... Shapes>
+Result decode_failure(const response& received, const std::string* error_type, request_id_text& request_id,
+                      errors<Shapes...>) {
+    using builder = Result (*)(error_facts&, const response&, request_id_text&);
+    static constexpr builder builders[] = {&build_failure<Result, Shapes>..., &build_failure<Result, unknown_error>};
+    error_facts facts = read_error_facts(received, error_type, &match_shape<Shapes...>, sizeof...(Shapes));
+    return builders[facts.shape](facts, received, request_id);
 }
 
 }  // namespace detail
@@ -3001,8 +3190,8 @@ template <class Op>
 result_of<Op> decode(const response& received) {
     using description = description_t<Op>;
     static_assert(description::is_valid);
-    const std::string* request_id_header = find_header(received.headers, "x-amzn-requestid");
-    std::string request_id = request_id_header ? *request_id_header : std::string();
+    const detail::aws_headers found = detail::find_aws_headers(received.headers);
+    request_id_text request_id = found.request_id ? request_id_text(*found.request_id) : request_id_text();
 
     if (received.status >= 100 && received.status < 300) {
         using output_type = typename description::output;
@@ -3018,15 +3207,7 @@ result_of<Op> decode(const response& received) {
         }
     }
 
-    detail::error_body_fields fields = detail::read_error_body(received.body);
-    std::string_view name;
-    if (const std::string* header_name = find_header(received.headers, "x-amzn-errortype"))
-        name = sanitize_error_name(*header_name);
-    if (name.empty()) name = sanitize_error_name(fields.name);
-
-    return failure(detail::make_service_error<error_of<Op>>(name, received.status, std::move(fields.message),
-                                                            received.body, std::move(request_id),
-                                                            typename description::error_list{}));
+    return detail::decode_failure<result_of<Op>>(received, found.error_type, request_id, typename description::error_list{});
 }
 
 }  // namespace restop
