@@ -61,8 +61,10 @@ inline std::chrono::milliseconds retry_delay(const retry_options& options, int r
     const auto base = throttled ? options.throttling_base_delay : options.base_delay;
     // 2^i overflows nothing: it is capped long before i reaches the width of a double's exponent.
     const double scaled = jitter * static_cast<double>(base.count()) * static_cast<double>(1ull << std::min(retry_index, 30));
-    const double capped = std::min(scaled, static_cast<double>(options.max_delay.count()));
-    return std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(capped));
+    // Compare before converting back: a cap near the top of the rep (milliseconds::max() as
+    // "no cap") rounds up to 2^63 as a double, which no 64-bit integer can hold.
+    if (!(scaled < static_cast<double>(options.max_delay.count()))) return options.max_delay;
+    return std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(std::max(scaled, 0.0)));
 }
 
 /// call() with the standard retry mode: retries throttling, 500/502/503/504 and transport

@@ -3,9 +3,10 @@
 
     with_emulator.py EMULATOR USERS_JSON -- COMMAND [ARGS...]
 
-Starts EMULATOR on a free port with its own copy of USERS_JSON, exports RESTOP_EMULATOR_PORT
-and RESTOP_EMULATOR_URL to COMMAND, and stops the emulator when COMMAND ends. Exits with
-COMMAND's status. Standard library only.
+Starts EMULATOR on a free port with its own copy of USERS_JSON, exports RESTOP_EMULATOR_PORT,
+RESTOP_EMULATOR_URL and RESTOP_EMULATOR_LOG (the file that receives the emulator's stderr log)
+to COMMAND, and stops the emulator when COMMAND ends. Exits with COMMAND's status, or 1 if
+the emulator did not end cleanly (a crash, a sanitizer report). Standard library only.
 """
 import os
 import shutil
@@ -44,15 +45,25 @@ def main() -> int:
     command = sys.argv[4:]
     with tempfile.TemporaryDirectory(prefix="restop-emulator-") as workdir:
         process, port = start(emulator, users, workdir)
-        env = dict(os.environ, RESTOP_EMULATOR_PORT=port, RESTOP_EMULATOR_URL=f"http://127.0.0.1:{port}")
+        env = dict(os.environ, RESTOP_EMULATOR_PORT=port, RESTOP_EMULATOR_URL=f"http://127.0.0.1:{port}",
+                   RESTOP_EMULATOR_LOG=os.path.join(workdir, "emulator.log"))
         try:
-            return subprocess.call(command, env=env)
+            status = subprocess.call(command, env=env)
         finally:
             process.send_signal(signal.SIGTERM)
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
+                process.wait()
+        # SIGTERM ends the emulator with 0; anything else (a crash, a sanitizer report such as a
+        # leak at exit) fails the run, with the end of the emulator's log.
+        if process.returncode != 0:
+            with open(os.path.join(workdir, "emulator.log"), "rb") as log:
+                tail = log.read()[-4000:].decode("utf-8", "replace")
+            print(f"with_emulator: the emulator exited with {process.returncode}; its log ends:\n{tail}", file=sys.stderr)
+            return status or 1
+        return status
 
 
 if __name__ == "__main__":

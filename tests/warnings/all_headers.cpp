@@ -1,0 +1,47 @@
+// Compiled, never linked, by the "warnings: ..." tests (tests/cmake/check_consumer_warnings.cmake):
+// every public header as a consumer includes it, with `-I include` rather than `-isystem`, under
+// -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror. The templates are instantiated below so
+// that their bodies are checked too. The script fails if a header under restop/transports/ is
+// missing from this list.
+#include <restop/restop.hpp>
+#include <restop/transports/beast.hpp>
+#include <restop/transports/curl.hpp>
+#include <restop/transports/httplib.hpp>
+#include <restop/transports/options.hpp>
+
+#include <sstream>
+#include <string>
+
+namespace cc = restop::codecatalyst;
+
+namespace {
+
+template <class Transport>
+int use(Transport& transport, const restop::bearer_token& token, const std::string& id) {
+    const cc::delete_access_token op{.id = id};
+    if (auto checked = restop::validate(op); !checked) return 2;
+    if (auto encoded = restop::encode(op, token); !encoded) return 2;
+    auto once = restop::call(transport, op, token);
+    auto outcome = restop::call_with_retries(transport, op, token, {.max_attempts = 2});
+    if (!outcome) {
+        std::ostringstream text;
+        text << outcome.error() << token;
+        return outcome.error().retryable() ? 3 : 1;
+    }
+    return once ? 0 : 1;
+}
+
+}  // namespace
+
+int restop_consumer_warnings(const std::string& endpoint, const std::string& secret, const std::string& id);
+
+int restop_consumer_warnings(const std::string& endpoint, const std::string& secret, const std::string& id) {
+    restop::transports::transport_options options;
+    options.endpoint = endpoint;
+    const restop::bearer_token token(secret);
+    restop::transports::curl_transport curl(options);
+    restop::transports::beast_transport beast(options);
+    restop::transports::httplib_transport httplib(options);
+    const auto decoded = restop::decode<cc::delete_access_token>(restop::response{404, {}, R"({"message":"gone"})"});
+    return use(curl, token, id) + use(beast, token, id) + use(httplib, token, id) + (decoded ? 0 : 1);
+}
