@@ -4,6 +4,8 @@
 
 #include <charconv>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +17,7 @@
 #include "restop/percent_encoding.hpp"
 #include "restop/request.hpp"
 #include "restop/result.hpp"
+#include "restop/uri_template.hpp"
 #include "restop/validate.hpp"
 
 namespace restop {
@@ -37,14 +40,16 @@ class request_writer {
 public:
     explicit request_writer(request& out) noexcept : out_(out) {}
 
-    std::string& add_header(std::string_view name) {
+    // Out of line, as are finish() and check_token(): every operation calls them, and one
+    // shared copy keeps each operation's own code small.
+    [[gnu::noinline]] std::string& add_header(std::string_view name) {
         if (used_ == out_.headers.size()) out_.headers.emplace_back();
         header& field = out_.headers[used_++];
         field.name.assign(name);
         field.value.clear();
         return field.value;
     }
-    void finish() { out_.headers.resize(used_); }
+    [[gnu::noinline]] void finish() { out_.headers.resize(used_); }
 
 private:
     request& out_;
@@ -86,49 +91,116 @@ constexpr bool is_present(const Value& value) noexcept {
         return value.has_value();
 }
 
-template <class Binding, class Op>
-void append_label(std::string& target, const Op& op, bool greedy) {
-    append_scalar(target, op.*Binding::pointer, greedy ? encoding_set::unreserved_slash : encoding_set::unreserved);
+// One URI label's value as text, ready to be written: a string's own bytes (percent-encoded on
+// the way), or an integer or boolean spelled here (never in need of encoding).
+struct label_text {
+    std::string_view text;
+    bool encode = false;
+    std::size_t encoded_size = 0;  // filled by expand_uri
+    char digits[24];
+};
+
+template <class Value>
+void set_label_text(label_text& out, const Value& value) noexcept {
+    if constexpr (is_string_param<Value>) {
+        out.text = value.view();
+        out.encode = true;
+    } else if constexpr (is_integer_param<Value>) {
+        const char* end = std::to_chars(out.digits, out.digits + sizeof out.digits, value.value()).ptr;
+        out.text = std::string_view(out.digits, static_cast<std::size_t>(end - out.digits));
+    } else {
+        out.text = value ? "true" : "false";
+    }
 }
 
+// The position, among the template's labels, of the label `name`.
+template <class Uri>
+constexpr std::size_t label_slot(std::string_view name) noexcept {
+    std::size_t slot = 0;
+    for (std::size_t i = 0; i < Uri::parsed.part_count; ++i) {
+        if (!Uri::parsed.parts[i].is_label) continue;
+        if (Uri::part_text(i) == name) return slot;
+        ++slot;
+    }
+    return slot;
+}
+
+template <class Uri, class Binding, class Op>
+void collect_label(label_text* labels, const Op& op) noexcept {
+    if constexpr (is_at<Binding, location::label>) {
+        constexpr std::size_t slot = label_slot<Uri>(Binding::wire_name);
+        set_label_text(labels[slot], op.*Binding::pointer);
+    }
+}
+
+// Writes a URI template with its labels filled in (`labels` in template order), sizing the
+// target first so that it grows at most once. Not a template and never inlined: every
+// operation shares this one copy, which keeps the per-operation code (and compile time) small.
+[[gnu::noinline]] inline void expand_uri(std::string& target, std::string_view uri, const uri_part* parts,
+                                         std::size_t part_count, label_text* labels) {
+    std::size_t size = target.size();
+    for (std::size_t i = 0, label = 0; i < part_count; ++i) {
+        if (!parts[i].is_label) {
+            size += parts[i].size;
+            continue;
+        }
+        label_text& value = labels[label++];
+        const encoding_set set = parts[i].greedy ? encoding_set::unreserved_slash : encoding_set::unreserved;
+        value.encoded_size = value.encode ? percent_encoded_size(value.text, set) : value.text.size();
+        size += value.encoded_size;
+    }
+    std::size_t at = target.size();
+    target.resize(size);
+    char* const out = target.data();
+    for (std::size_t i = 0, label = 0; i < part_count; ++i) {
+        if (!parts[i].is_label) {
+            std::memcpy(out + at, uri.data() + parts[i].begin, parts[i].size);
+            at += parts[i].size;
+            continue;
+        }
+        const label_text& value = labels[label++];
+        const encoding_set set = parts[i].greedy ? encoding_set::unreserved_slash : encoding_set::unreserved;
+        if (value.encoded_size != value.text.size())
+            percent_encode_to(value.text, set, out + at);
+        else if (!value.text.empty())  // nothing to escape: one copy
+            std::memcpy(out + at, value.text.data(), value.text.size());
+        at += value.encoded_size;
+    }
+}
+
+// The path (and the template's literal query): the operation only gathers its label values;
+// expand_uri does the writing.
 template <class Op, class... Bindings>
 void append_path(std::string& target, const Op& op, members<Bindings...>) {
     using uri = typename description_t<Op>::uri;
-    [&]<std::size_t... P>(std::index_sequence<P...>) {
-        ([&] {
-            constexpr auto part = uri::parsed.parts[P];
-            constexpr std::string_view text = uri::part_text(P);
-            if constexpr (!part.is_label) {
-                target.append(text);
-            } else {
-                // Exactly one binding matches: the description's checks guarantee it.
-                ([&] {
-                    if constexpr (is_at<Bindings, location::label> && Bindings::wire_name == text)
-                        append_label<Bindings>(target, op, part.greedy);
-                }(), ...);
-            }
-        }(), ...);
-    }(std::make_index_sequence<uri::parsed.part_count>{});
+    if constexpr (uri::label_count == 0) {
+        target.append(uri::text);
+    } else {
+        label_text labels[uri::label_count];
+        (collect_label<uri, Bindings>(labels, op), ...);
+        expand_uri(target, uri::text, uri::parsed.parts.data(), uri::parsed.part_count, labels);
+    }
 }
 
-template <class Binding, class Value>
-void append_query_pair(std::string& target, char& separator, const Value& value) {
-    if (!is_present(value)) return;
-    target.push_back(separator);
-    separator = '&';
-    append_percent_encoded(target, Binding::wire_name, encoding_set::unreserved);
-    target.push_back('=');
-    append_scalar(target, value, encoding_set::unreserved);
+// A query member, scalar or list (the key repeats for each element). Templated on the value
+// type only, not on the member, and never inlined, so that operations share one copy per type.
+template <class Value>
+[[gnu::noinline]] void append_query_member(std::string& target, char& separator, std::string_view key, const Value& value) {
+    if constexpr (is_vector<Value>) {
+        for (const auto& element : value) append_query_member(target, separator, key, element);
+    } else {
+        if (!is_present(value)) return;
+        target.push_back(separator);
+        separator = '&';
+        append_percent_encoded(target, key, encoding_set::unreserved);
+        target.push_back('=');
+        append_scalar(target, value, encoding_set::unreserved);
+    }
 }
 
 template <class Binding, class Op>
 void append_query(std::string& target, char& separator, const Op& op) {
-    const auto& value = op.*Binding::pointer;
-    if constexpr (is_vector<std::remove_cvref_t<decltype(value)>>) {
-        for (const auto& element : value) append_query_pair<Binding>(target, separator, element);  // the key repeats
-    } else {
-        append_query_pair<Binding>(target, separator, value);
-    }
+    append_query_member(target, separator, Binding::wire_name, op.*Binding::pointer);
 }
 
 // Smithy's list header serialisation: comma-separated, quoting an element that holds a comma
@@ -152,12 +224,12 @@ void append_header_element(std::string& out, const Value& value) {
     }
 }
 
-template <class Binding, class Op>
-void append_header(request_writer& writer, const Op& op) {
-    const auto& value = op.*Binding::pointer;
-    if constexpr (is_vector<std::remove_cvref_t<decltype(value)>>) {
+// A header member, scalar or list; shared per value type like append_query_member.
+template <class Value>
+[[gnu::noinline]] void append_header_member(request_writer& writer, std::string_view name, const Value& value) {
+    if constexpr (is_vector<Value>) {
         if (value.empty()) return;
-        std::string& out = writer.add_header(Binding::wire_name);
+        std::string& out = writer.add_header(name);
         bool first = true;
         for (const auto& element : value) {
             if (!is_present(element)) continue;
@@ -166,14 +238,38 @@ void append_header(request_writer& writer, const Op& op) {
             append_header_element(out, element);
         }
     } else {
-        if (is_present(value)) append_scalar(writer.add_header(Binding::wire_name), value, std::nullopt);
+        if (is_present(value)) append_scalar(writer.add_header(name), value, std::nullopt);
     }
 }
 
-inline std::optional<validation_error> check_token(const bearer_token& token) noexcept {
+template <class Binding, class Op>
+void append_header(request_writer& writer, const Op& op) {
+    append_header_member(writer, Binding::wire_name, op.*Binding::pointer);
+}
+
+// True when `text` holds a control byte (below 0x20, or 0x7F), tested eight bytes at a time:
+// the bearer token is scanned on every request, and a byte loop over it cost as much as the
+// rest of the encoding. A byte below 0x20 borrows into its own clear high bit when 0x20 is
+// subtracted; 0x7F becomes zero when XORed with 0x7F, and zero borrows the same way.
+inline bool has_control_byte(std::string_view text) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u;
+    constexpr std::uint64_t high_bits = 0x8080808080808080u;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + i, sizeof word);
+        const std::uint64_t del = word ^ (0x7F * ones);
+        if ((((word - 0x20 * ones) & ~word) | ((del - ones) & ~del)) & high_bits) return true;
+    }
+    for (; i < text.size(); ++i)
+        if (is_control_byte(text[i])) return true;
+    return false;
+}
+
+[[gnu::noinline]] inline std::optional<validation_error> check_token(const bearer_token& token) noexcept {
     if (token.empty()) return make_error("bearer token", constraint::token_present);
-    const std::int64_t at = first_control_byte(token.reveal());
-    if (at >= 0) return make_error("bearer token", constraint::no_control_bytes, at);
+    if (has_control_byte(token.reveal()))
+        return make_error("bearer token", constraint::no_control_bytes, first_control_byte(token.reveal()));
     return std::nullopt;
 }
 

@@ -17,24 +17,30 @@ enum class encoding_set {
 };
 
 namespace detail {
-// One lookup per byte on the hot path; built by the compiler.
-inline constexpr std::array<bool, 256> unreserved_table = [] {
-    std::array<bool, 256> table{};
-    for (int c = 0; c < 256; ++c)
-        table[static_cast<std::size_t>(c)] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                                              c == '-' || c == '.' || c == '_' || c == '~';
+// The width of each byte once encoded: 1 when it passes, 3 when it becomes %XX. One table per
+// set, built by the compiler, so that the hot loops do one lookup per byte and nothing else.
+constexpr std::array<unsigned char, 256> encoded_width_table(bool keep_slash) noexcept {
+    std::array<unsigned char, 256> table{};
+    for (int c = 0; c < 256; ++c) {
+        const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                                c == '.' || c == '_' || c == '~';
+        table[static_cast<std::size_t>(c)] = unreserved || (keep_slash && c == '/') ? 1 : 3;
+    }
     return table;
-}();
+}
+inline constexpr std::array<unsigned char, 256> encoded_width = encoded_width_table(false);
+inline constexpr std::array<unsigned char, 256> encoded_width_slash = encoded_width_table(true);
 
-constexpr bool passes_unencoded(unsigned char byte, encoding_set set) noexcept {
-    return unreserved_table[byte] || (set == encoding_set::unreserved_slash && byte == '/');
+constexpr const std::array<unsigned char, 256>& encoded_widths(encoding_set set) noexcept {
+    return set == encoding_set::unreserved_slash ? encoded_width_slash : encoded_width;
 }
 }  // namespace detail
 
 /// The number of bytes `text` takes once encoded, so that a caller can size a buffer first.
 constexpr std::size_t percent_encoded_size(std::string_view text, encoding_set set) noexcept {
+    const auto& width = detail::encoded_widths(set);
     std::size_t size = 0;
-    for (char c : text) size += detail::passes_unencoded(static_cast<unsigned char>(c), set) ? 1 : 3;
+    for (char c : text) size += width[static_cast<unsigned char>(c)];
     return size;
 }
 
@@ -44,9 +50,10 @@ constexpr std::size_t percent_encoded_size(std::string_view text, encoding_set s
 ///     percent_encode_to(" %:/", encoding_set::unreserved, buf);  // "%20%25%3A%2F"
 constexpr char* percent_encode_to(std::string_view text, encoding_set set, char* out) noexcept {
     constexpr char hex[] = "0123456789ABCDEF";
+    const auto& width = detail::encoded_widths(set);
     for (char c : text) {
         const auto byte = static_cast<unsigned char>(c);
-        if (detail::passes_unencoded(byte, set)) {
+        if (width[byte] == 1) {
             *out++ = c;
         } else {
             *out++ = '%';
@@ -57,10 +64,16 @@ constexpr char* percent_encode_to(std::string_view text, encoding_set set, char*
     return out;
 }
 
-/// Appends `text` percent-encoded to `out` (one resize, then in-place writes).
+/// Appends `text` percent-encoded to `out`: one copy when nothing needs escaping (ids usually
+/// do not), else one resize and in-place writes.
 inline void append_percent_encoded(std::string& out, std::string_view text, encoding_set set) {
+    const std::size_t size = percent_encoded_size(text, set);
+    if (size == text.size()) {
+        out.append(text);
+        return;
+    }
     const std::size_t old_size = out.size();
-    out.resize(old_size + percent_encoded_size(text, set));
+    out.resize(old_size + size);
     percent_encode_to(text, set, out.data() + old_size);
 }
 

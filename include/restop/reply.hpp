@@ -2,8 +2,6 @@
 // restop::reply and restop::result_of: what a successful call gives back, and the result type
 // of encode-send-decode for an operation.
 
-#include <string>
-
 #include "restop/operation.hpp"
 #include "restop/operation_error.hpp"
 #include "restop/result.hpp"
@@ -15,7 +13,7 @@ template <class Output>
 struct reply {
     Output output{};
     int status = 0;          ///< any 2xx; not necessarily the modeled success status
-    std::string request_id;  ///< `x-amzn-requestid`, or empty
+    request_id_text request_id;  ///< `x-amzn-requestid`, or empty; held without allocating
 };
 
 /// The error type of an operation: operation_error over its description's error shapes.

@@ -2485,6 +2485,7 @@ std::optional<std::string> read_json_output(std::string_view body, Output& outpu
 #include <concepts>
 #include <cstddef>
 #include <cstring>
+#include <new>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -2738,20 +2739,26 @@ namespace restop {
 /// std::string it replaces keeps compiling: comparisons, `.empty()`, `<<`, conversion to
 /// std::string, and every API that takes a string view.
 ///
+/// Making one never throws: should the heap refuse a long id, its first `inline_capacity`
+/// bytes are kept. (A constructor that may throw inside decode()'s aggregate initialisations
+/// also sets off a false -Wmaybe-uninitialized in g++ 12 at -O3.)
+///
 ///     if (!outcome) log(outcome.error().request_id());  // "7f4f1d42-6a1b-4b5e-9a43-3c9f1b7e2d10"
 class request_id_text : public std::string_view {
 public:
     static constexpr std::size_t inline_capacity = 48;
 
     request_id_text() noexcept : std::string_view(inline_, 0) {}
-    request_id_text(std::string_view text) : std::string_view(inline_, 0) { assign(text); }
-    request_id_text(const std::string& text) : request_id_text(std::string_view(text)) {}
-    request_id_text(const char* text) : request_id_text(std::string_view(text)) {}
+    request_id_text(std::string_view text) noexcept : std::string_view(inline_, 0) {
+        if (!text.empty()) assign(text);  // a response without an id (a proxy's 5xx) costs nothing
+    }
+    request_id_text(const std::string& text) noexcept : request_id_text(std::string_view(text)) {}
+    request_id_text(const char* text) noexcept : request_id_text(std::string_view(text)) {}
 
     // The view must always point at this object's own bytes, so copies and moves re-aim it.
-    request_id_text(const request_id_text& other) : request_id_text(std::string_view(other)) {}
+    request_id_text(const request_id_text& other) noexcept : request_id_text(std::string_view(other)) {}
     request_id_text(request_id_text&& other) noexcept : std::string_view(inline_, 0) { take(other); }
-    request_id_text& operator=(const request_id_text& other) {
+    request_id_text& operator=(const request_id_text& other) noexcept {
         if (this != &other) assign(other);
         return *this;
     }
@@ -2759,7 +2766,7 @@ public:
         if (this != &other) take(other);
         return *this;
     }
-    ~request_id_text() = default;
+    ~request_id_text() { delete[] heap_; }
 
     operator std::string() const { return std::string(data(), size()); }
 
@@ -2771,39 +2778,45 @@ public:
 private:
     std::string_view& view() noexcept { return *this; }
 
-    void assign(std::string_view text) {
-        if (text.size() <= inline_capacity) {
-            if (!text.empty()) std::memmove(inline_, text.data(), text.size());  // `text` may be part of this very id
-            view() = std::string_view(inline_, text.size());
-            overflow_.clear();
+    void assign(std::string_view text) noexcept {
+        char* const old_heap = heap_;  // freed last: `text` may be this very id
+        char* const long_copy = text.size() > inline_capacity ? new (std::nothrow) char[text.size()] : nullptr;
+        if (long_copy) {
+            std::memcpy(long_copy, text.data(), text.size());
+            heap_ = long_copy;
+            view() = std::string_view(heap_, text.size());
         } else {
-            overflow_.assign(text.data(), text.size());
-            view() = overflow_;
+            const std::size_t size = text.size() < inline_capacity ? text.size() : inline_capacity;
+            if (size != 0) std::memmove(inline_, text.data(), size);  // `text` may be part of this very id
+            heap_ = nullptr;
+            view() = std::string_view(inline_, size);
         }
+        delete[] old_heap;
     }
 
     void take(request_id_text& other) noexcept {
-        if (!other.overflow_.empty() && other.data() == other.overflow_.data()) {
-            overflow_ = std::move(other.overflow_);  // a long id: steal its heap buffer
-            view() = overflow_;
+        delete[] heap_;
+        heap_ = nullptr;
+        if (other.heap_ != nullptr && other.data() == other.heap_) {
+            heap_ = other.heap_;  // a long id: steal its heap buffer
+            other.heap_ = nullptr;
+            view() = std::string_view(heap_, other.size());
         } else if (other.data() == other.inline_) {
             // A short id: copy the whole buffer, a fixed size the compiler turns into a few
-            // register moves (copying the unused tail is harmless: memcpy copies bytes).
+            // register moves rather than a call.
             std::memcpy(inline_, other.inline_, inline_capacity);
             view() = std::string_view(inline_, other.size());
-            overflow_.clear();
         } else {
-            // The view was re-aimed through a std::string_view&: copy what fits.
+            // The view was re-aimed through a std::string_view&: keep what fits.
             const std::size_t size = other.size() < inline_capacity ? other.size() : inline_capacity;
             if (size != 0) std::memmove(inline_, other.data(), size);
             view() = std::string_view(inline_, size);
-            overflow_.clear();
         }
         other.view() = std::string_view(other.inline_, 0);
     }
 
-    char inline_[inline_capacity];
-    std::string overflow_;
+    char inline_[inline_capacity]{};  // zeroed, so that a move may copy all of it
+    char* heap_ = nullptr;  // an id longer than inline_capacity, else null
 };
 
 /// An error response the model does not describe: an unknown name, or a status with no
@@ -2833,12 +2846,12 @@ enum class error_kind {
 namespace detail {
 // A recipe that builds an operation_error where it will live (inside a restop::result), so that
 // decode() moves no error on its way out: it names the alternative, gives the status and the
-// request id to move from, and fills the default-constructed alternative in place.
+// request id, and fills the default-constructed alternative in place.
 template <class R>
 concept error_recipe = requires(const R& r) {
     typename R::alternative;
     { r.status } -> std::convertible_to<int>;
-    { r.request_id } -> std::convertible_to<request_id_text*>;
+    { r.request_id } -> std::convertible_to<std::string_view>;
 };
 
 // The statuses AWS's standard retry mode treats as transient (plus throttling's 429).
@@ -2860,8 +2873,8 @@ public:
     operation_error(variant_type what, int status = 0, request_id_text request_id = {})
         : what_(std::move(what)), status_(status), request_id_(std::move(request_id)) {}
 
-    /// The same from one alternative, which goes straight into place (decode() builds every
-    /// error this way, saving a move of the whole variant).
+    /// The same from one alternative, which goes straight into place, saving a move of the
+    /// whole variant (call() passes refused input and transport failures this way).
     template <class E>
         requires(std::is_same_v<E, Shapes> || ... ||
                  (std::is_same_v<E, unknown_error> || std::is_same_v<E, validation_error> ||
@@ -2871,10 +2884,10 @@ public:
 
     /// Builds the error in place from a recipe; restop's decode() uses it (see detail::error_recipe).
     template <detail::error_recipe Recipe>
-    explicit operation_error(Recipe&& recipe)
+    [[gnu::always_inline]] explicit operation_error(Recipe&& recipe)
         : what_(std::in_place_type<typename std::remove_cvref_t<Recipe>::alternative>),
           status_(recipe.status),
-          request_id_(std::move(*recipe.request_id)) {
+          request_id_(recipe.request_id) {
         recipe.fill(*std::get_if<typename std::remove_cvref_t<Recipe>::alternative>(&what_));
     }
 
@@ -3071,9 +3084,10 @@ inline aws_headers find_aws_headers(const header_list& headers) noexcept {
 
 // The index of the first of `Shapes` matching the error: by name when the response named one,
 // else by status; sizeof...(Shapes) when none does. The folds compile to a short chain of
-// compares against constants.
+// compares against constants. This and the builders below are always inlined: clang 14 left
+// them out of line, which cost a decode of a 5xx a quarter of its time.
 template <class... Shapes>
-std::size_t match_shape(std::string_view name, int status) noexcept {
+[[gnu::always_inline]] inline std::size_t match_shape(std::string_view name, int status) noexcept {
     std::size_t i = 0;
     if (name.empty())
         (void)((Shapes::http_status != status && ++i) && ...);
@@ -3091,13 +3105,13 @@ struct error_facts {
     std::string name;       // sanitized; kept only for an unknown error
 };
 
-// Everything about an error response that does not depend on the operation, so that it is
-// compiled once per translation unit rather than once per operation. The name comes from
-// X-Amzn-Errortype, then the body's `code`, then `__type`; anything but a JSON object body (HTML,
-// truncation, arrays, invalid UTF-8, nesting past Boost.JSON's depth limit) names nothing and
-// says nothing.
-inline error_facts read_error_facts(const response& received, const std::string* error_type, shape_matcher match,
-                                    std::size_t count) {
+// Everything about an error response that does not depend on the operation; never inlined, so
+// that it is compiled once per translation unit rather than once per operation. The name comes
+// from X-Amzn-Errortype, then the body's `code`, then `__type`; anything but a JSON object body
+// (HTML, truncation, arrays, invalid UTF-8, nesting past Boost.JSON's depth limit) names nothing
+// and says nothing.
+[[gnu::noinline]] inline error_facts read_error_facts(const response& received, const std::string* error_type,
+                                                      shape_matcher match, std::size_t count) {
     error_facts facts;
     std::string_view name = error_type ? sanitize_error_name(*error_type) : std::string_view();
     // Settles the facts while `body_name` and `message` (views into the parsed body) are alive.
@@ -3110,8 +3124,9 @@ inline error_facts read_error_facts(const response& received, const std::string*
 
     const std::string_view body = received.body;
     if (body.size() <= max_parsed_error_body && looks_like_json_object(body)) {
-        // Stack buffers hold the parser's work space and the DOM of an error body of a few KiB,
-        // so that reading one allocates nothing; a larger body spills to the heap.
+        // Stack buffers hold the parser's work space and the DOM of an AWS error body (a few
+        // string members, a message of up to about 4 KiB), so that reading one allocates nothing;
+        // a larger DOM (a long list, hundreds of members) spills to the heap.
         unsigned char dom_buffer[4096];
         unsigned char parse_stack[1024];
         boost::json::monotonic_resource dom_memory(dom_buffer, sizeof dom_buffer);
@@ -3140,38 +3155,61 @@ inline error_facts read_error_facts(const response& received, const std::string*
 
 // Builds the chosen alternative inside the result that decode() returns (operation_error's
 // recipe constructor), moving the message in: the error is never moved or copied whole.
+// `facts` is null when the response says nothing beyond its status.
 template <class Alternative>
 struct error_in_place {
     using alternative = Alternative;
     int status;
-    request_id_text* request_id;
+    std::string_view request_id;
     error_facts* facts;
     std::string_view body;
 
-    void fill(Alternative& error) const {
-        if (!facts->message.empty()) error.message = std::move(facts->message);
+    [[gnu::always_inline]] void fill(Alternative& error) const {
+        if (facts && !facts->message.empty()) error.message = std::move(facts->message);
         if constexpr (std::is_same_v<Alternative, unknown_error>) {
-            if (!facts->name.empty()) error.name = std::move(facts->name);
-            if (!body.empty()) error.body.assign(body);
+            if (facts && !facts->name.empty()) error.name = std::move(facts->name);
+            if (!body.empty()) {
+                // reserve() then append(): of the ways to fill the empty string, the one both
+                // g++ 12 and clang 14 compile to the shortest path (one allocation, one copy).
+                error.body.reserve(body.size());
+                error.body.append(body.data(), body.size());
+            }
         }
     }
 };
 
 template <class Result, class Alternative>
-Result build_failure(error_facts& facts, const response& received, request_id_text& request_id) {
-    return failure(error_in_place<Alternative>{received.status, &request_id, &facts, received.body});
+[[gnu::always_inline]] inline Result build_failure(error_facts* facts, const response& received, std::string_view request_id) {
+    return failure(error_in_place<Alternative>{received.status, request_id, facts, received.body});
+}
+
+// Builds alternative number `index` of <Alternative, Rest...>. Direct calls in a chain rather
+// than a table of function pointers, so the compiler can inline the builder it takes.
+template <class Result, class Alternative, class... Rest>
+Result build_failure_at(std::size_t index, error_facts* facts, const response& received, std::string_view request_id) {
+    if constexpr (sizeof...(Rest) == 0) {
+        return build_failure<Result, Alternative>(facts, received, request_id);
+    } else {
+        if (index == 0) return build_failure<Result, Alternative>(facts, received, request_id);
+        return build_failure_at<Result, Rest...>(index - 1, facts, received, request_id);
+    }
 }
 
 // The error side of decode(): instantiated once per result type and error list (operations of
-// one service share it), not once per operation. The shape is picked from a table of
-// builders, one per alternative.
+// one service share it). Left to the inliner: a translation unit with one operation inlines it
+// (the builders then cost a few nanoseconds less), one with many keeps a single copy.
 template <class Result, class... Shapes>
-Result decode_failure(const response& received, const std::string* error_type, request_id_text& request_id,
+Result decode_failure(const response& received, const std::string* error_type, std::string_view request_id,
                       errors<Shapes...>) {
-    using builder = Result (*)(error_facts&, const response&, request_id_text&);
-    static constexpr builder builders[] = {&build_failure<Result, Shapes>..., &build_failure<Result, unknown_error>};
+    if (!error_type && !looks_like_json_object(received.body)) {
+        // Nothing names the error and there is no body to read (a proxy's HTML 5xx, say): the
+        // status alone decides, and an unknown error is built first, without walking the chain.
+        const std::size_t shape = match_shape<Shapes...>({}, received.status);
+        if (shape == sizeof...(Shapes)) return build_failure<Result, unknown_error>(nullptr, received, request_id);
+        return build_failure_at<Result, Shapes..., unknown_error>(shape, nullptr, received, request_id);
+    }
     error_facts facts = read_error_facts(received, error_type, &match_shape<Shapes...>, sizeof...(Shapes));
-    return builders[facts.shape](facts, received, request_id);
+    return build_failure_at<Result, Shapes..., unknown_error>(facts.shape, &facts, received, request_id);
 }
 
 }  // namespace detail
@@ -3191,7 +3229,8 @@ result_of<Op> decode(const response& received) {
     using description = description_t<Op>;
     static_assert(description::is_valid);
     const detail::aws_headers found = detail::find_aws_headers(received.headers);
-    request_id_text request_id = found.request_id ? request_id_text(*found.request_id) : request_id_text();
+    // A view: the reply or the error copies it straight into its own request_id_text.
+    std::string_view request_id = found.request_id ? std::string_view(*found.request_id) : std::string_view();
 
     if (received.status >= 100 && received.status < 300) {
         using output_type = typename description::output;
@@ -3219,6 +3258,8 @@ result_of<Op> decode(const response& received) {
 
 #include <charconv>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -3245,24 +3286,30 @@ enum class encoding_set {
 };
 
 namespace detail {
-// One lookup per byte on the hot path; built by the compiler.
-inline constexpr std::array<bool, 256> unreserved_table = [] {
-    std::array<bool, 256> table{};
-    for (int c = 0; c < 256; ++c)
-        table[static_cast<std::size_t>(c)] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                                              c == '-' || c == '.' || c == '_' || c == '~';
+// The width of each byte once encoded: 1 when it passes, 3 when it becomes %XX. One table per
+// set, built by the compiler, so that the hot loops do one lookup per byte and nothing else.
+constexpr std::array<unsigned char, 256> encoded_width_table(bool keep_slash) noexcept {
+    std::array<unsigned char, 256> table{};
+    for (int c = 0; c < 256; ++c) {
+        const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                                c == '.' || c == '_' || c == '~';
+        table[static_cast<std::size_t>(c)] = unreserved || (keep_slash && c == '/') ? 1 : 3;
+    }
     return table;
-}();
+}
+inline constexpr std::array<unsigned char, 256> encoded_width = encoded_width_table(false);
+inline constexpr std::array<unsigned char, 256> encoded_width_slash = encoded_width_table(true);
 
-constexpr bool passes_unencoded(unsigned char byte, encoding_set set) noexcept {
-    return unreserved_table[byte] || (set == encoding_set::unreserved_slash && byte == '/');
+constexpr const std::array<unsigned char, 256>& encoded_widths(encoding_set set) noexcept {
+    return set == encoding_set::unreserved_slash ? encoded_width_slash : encoded_width;
 }
 }  // namespace detail
 
 /// The number of bytes `text` takes once encoded, so that a caller can size a buffer first.
 constexpr std::size_t percent_encoded_size(std::string_view text, encoding_set set) noexcept {
+    const auto& width = detail::encoded_widths(set);
     std::size_t size = 0;
-    for (char c : text) size += detail::passes_unencoded(static_cast<unsigned char>(c), set) ? 1 : 3;
+    for (char c : text) size += width[static_cast<unsigned char>(c)];
     return size;
 }
 
@@ -3272,9 +3319,10 @@ constexpr std::size_t percent_encoded_size(std::string_view text, encoding_set s
 ///     percent_encode_to(" %:/", encoding_set::unreserved, buf);  // "%20%25%3A%2F"
 constexpr char* percent_encode_to(std::string_view text, encoding_set set, char* out) noexcept {
     constexpr char hex[] = "0123456789ABCDEF";
+    const auto& width = detail::encoded_widths(set);
     for (char c : text) {
         const auto byte = static_cast<unsigned char>(c);
-        if (detail::passes_unencoded(byte, set)) {
+        if (width[byte] == 1) {
             *out++ = c;
         } else {
             *out++ = '%';
@@ -3285,10 +3333,16 @@ constexpr char* percent_encode_to(std::string_view text, encoding_set set, char*
     return out;
 }
 
-/// Appends `text` percent-encoded to `out` (one resize, then in-place writes).
+/// Appends `text` percent-encoded to `out`: one copy when nothing needs escaping (ids usually
+/// do not), else one resize and in-place writes.
 inline void append_percent_encoded(std::string& out, std::string_view text, encoding_set set) {
+    const std::size_t size = percent_encoded_size(text, set);
+    if (size == text.size()) {
+        out.append(text);
+        return;
+    }
     const std::size_t old_size = out.size();
-    out.resize(old_size + percent_encoded_size(text, set));
+    out.resize(old_size + size);
     percent_encode_to(text, set, out.data() + old_size);
 }
 
@@ -3424,14 +3478,16 @@ class request_writer {
 public:
     explicit request_writer(request& out) noexcept : out_(out) {}
 
-    std::string& add_header(std::string_view name) {
+    // Out of line, as are finish() and check_token(): every operation calls them, and one
+    // shared copy keeps each operation's own code small.
+    [[gnu::noinline]] std::string& add_header(std::string_view name) {
         if (used_ == out_.headers.size()) out_.headers.emplace_back();
         header& field = out_.headers[used_++];
         field.name.assign(name);
         field.value.clear();
         return field.value;
     }
-    void finish() { out_.headers.resize(used_); }
+    [[gnu::noinline]] void finish() { out_.headers.resize(used_); }
 
 private:
     request& out_;
@@ -3473,49 +3529,116 @@ constexpr bool is_present(const Value& value) noexcept {
         return value.has_value();
 }
 
-template <class Binding, class Op>
-void append_label(std::string& target, const Op& op, bool greedy) {
-    append_scalar(target, op.*Binding::pointer, greedy ? encoding_set::unreserved_slash : encoding_set::unreserved);
+// One URI label's value as text, ready to be written: a string's own bytes (percent-encoded on
+// the way), or an integer or boolean spelled here (never in need of encoding).
+struct label_text {
+    std::string_view text;
+    bool encode = false;
+    std::size_t encoded_size = 0;  // filled by expand_uri
+    char digits[24];
+};
+
+template <class Value>
+void set_label_text(label_text& out, const Value& value) noexcept {
+    if constexpr (is_string_param<Value>) {
+        out.text = value.view();
+        out.encode = true;
+    } else if constexpr (is_integer_param<Value>) {
+        const char* end = std::to_chars(out.digits, out.digits + sizeof out.digits, value.value()).ptr;
+        out.text = std::string_view(out.digits, static_cast<std::size_t>(end - out.digits));
+    } else {
+        out.text = value ? "true" : "false";
+    }
 }
 
+// The position, among the template's labels, of the label `name`.
+template <class Uri>
+constexpr std::size_t label_slot(std::string_view name) noexcept {
+    std::size_t slot = 0;
+    for (std::size_t i = 0; i < Uri::parsed.part_count; ++i) {
+        if (!Uri::parsed.parts[i].is_label) continue;
+        if (Uri::part_text(i) == name) return slot;
+        ++slot;
+    }
+    return slot;
+}
+
+template <class Uri, class Binding, class Op>
+void collect_label(label_text* labels, const Op& op) noexcept {
+    if constexpr (is_at<Binding, location::label>) {
+        constexpr std::size_t slot = label_slot<Uri>(Binding::wire_name);
+        set_label_text(labels[slot], op.*Binding::pointer);
+    }
+}
+
+// Writes a URI template with its labels filled in (`labels` in template order), sizing the
+// target first so that it grows at most once. Not a template and never inlined: every
+// operation shares this one copy, which keeps the per-operation code (and compile time) small.
+[[gnu::noinline]] inline void expand_uri(std::string& target, std::string_view uri, const uri_part* parts,
+                                         std::size_t part_count, label_text* labels) {
+    std::size_t size = target.size();
+    for (std::size_t i = 0, label = 0; i < part_count; ++i) {
+        if (!parts[i].is_label) {
+            size += parts[i].size;
+            continue;
+        }
+        label_text& value = labels[label++];
+        const encoding_set set = parts[i].greedy ? encoding_set::unreserved_slash : encoding_set::unreserved;
+        value.encoded_size = value.encode ? percent_encoded_size(value.text, set) : value.text.size();
+        size += value.encoded_size;
+    }
+    std::size_t at = target.size();
+    target.resize(size);
+    char* const out = target.data();
+    for (std::size_t i = 0, label = 0; i < part_count; ++i) {
+        if (!parts[i].is_label) {
+            std::memcpy(out + at, uri.data() + parts[i].begin, parts[i].size);
+            at += parts[i].size;
+            continue;
+        }
+        const label_text& value = labels[label++];
+        const encoding_set set = parts[i].greedy ? encoding_set::unreserved_slash : encoding_set::unreserved;
+        if (value.encoded_size != value.text.size())
+            percent_encode_to(value.text, set, out + at);
+        else if (!value.text.empty())  // nothing to escape: one copy
+            std::memcpy(out + at, value.text.data(), value.text.size());
+        at += value.encoded_size;
+    }
+}
+
+// The path (and the template's literal query): the operation only gathers its label values;
+// expand_uri does the writing.
 template <class Op, class... Bindings>
 void append_path(std::string& target, const Op& op, members<Bindings...>) {
     using uri = typename description_t<Op>::uri;
-    [&]<std::size_t... P>(std::index_sequence<P...>) {
-        ([&] {
-            constexpr auto part = uri::parsed.parts[P];
-            constexpr std::string_view text = uri::part_text(P);
-            if constexpr (!part.is_label) {
-                target.append(text);
-            } else {
-                // Exactly one binding matches: the description's checks guarantee it.
-                ([&] {
-                    if constexpr (is_at<Bindings, location::label> && Bindings::wire_name == text)
-                        append_label<Bindings>(target, op, part.greedy);
-                }(), ...);
-            }
-        }(), ...);
-    }(std::make_index_sequence<uri::parsed.part_count>{});
+    if constexpr (uri::label_count == 0) {
+        target.append(uri::text);
+    } else {
+        label_text labels[uri::label_count];
+        (collect_label<uri, Bindings>(labels, op), ...);
+        expand_uri(target, uri::text, uri::parsed.parts.data(), uri::parsed.part_count, labels);
+    }
 }
 
-template <class Binding, class Value>
-void append_query_pair(std::string& target, char& separator, const Value& value) {
-    if (!is_present(value)) return;
-    target.push_back(separator);
-    separator = '&';
-    append_percent_encoded(target, Binding::wire_name, encoding_set::unreserved);
-    target.push_back('=');
-    append_scalar(target, value, encoding_set::unreserved);
+// A query member, scalar or list (the key repeats for each element). Templated on the value
+// type only, not on the member, and never inlined, so that operations share one copy per type.
+template <class Value>
+[[gnu::noinline]] void append_query_member(std::string& target, char& separator, std::string_view key, const Value& value) {
+    if constexpr (is_vector<Value>) {
+        for (const auto& element : value) append_query_member(target, separator, key, element);
+    } else {
+        if (!is_present(value)) return;
+        target.push_back(separator);
+        separator = '&';
+        append_percent_encoded(target, key, encoding_set::unreserved);
+        target.push_back('=');
+        append_scalar(target, value, encoding_set::unreserved);
+    }
 }
 
 template <class Binding, class Op>
 void append_query(std::string& target, char& separator, const Op& op) {
-    const auto& value = op.*Binding::pointer;
-    if constexpr (is_vector<std::remove_cvref_t<decltype(value)>>) {
-        for (const auto& element : value) append_query_pair<Binding>(target, separator, element);  // the key repeats
-    } else {
-        append_query_pair<Binding>(target, separator, value);
-    }
+    append_query_member(target, separator, Binding::wire_name, op.*Binding::pointer);
 }
 
 // Smithy's list header serialisation: comma-separated, quoting an element that holds a comma
@@ -3539,12 +3662,12 @@ void append_header_element(std::string& out, const Value& value) {
     }
 }
 
-template <class Binding, class Op>
-void append_header(request_writer& writer, const Op& op) {
-    const auto& value = op.*Binding::pointer;
-    if constexpr (is_vector<std::remove_cvref_t<decltype(value)>>) {
+// A header member, scalar or list; shared per value type like append_query_member.
+template <class Value>
+[[gnu::noinline]] void append_header_member(request_writer& writer, std::string_view name, const Value& value) {
+    if constexpr (is_vector<Value>) {
         if (value.empty()) return;
-        std::string& out = writer.add_header(Binding::wire_name);
+        std::string& out = writer.add_header(name);
         bool first = true;
         for (const auto& element : value) {
             if (!is_present(element)) continue;
@@ -3553,14 +3676,38 @@ void append_header(request_writer& writer, const Op& op) {
             append_header_element(out, element);
         }
     } else {
-        if (is_present(value)) append_scalar(writer.add_header(Binding::wire_name), value, std::nullopt);
+        if (is_present(value)) append_scalar(writer.add_header(name), value, std::nullopt);
     }
 }
 
-inline std::optional<validation_error> check_token(const bearer_token& token) noexcept {
+template <class Binding, class Op>
+void append_header(request_writer& writer, const Op& op) {
+    append_header_member(writer, Binding::wire_name, op.*Binding::pointer);
+}
+
+// True when `text` holds a control byte (below 0x20, or 0x7F), tested eight bytes at a time:
+// the bearer token is scanned on every request, and a byte loop over it cost as much as the
+// rest of the encoding. A byte below 0x20 borrows into its own clear high bit when 0x20 is
+// subtracted; 0x7F becomes zero when XORed with 0x7F, and zero borrows the same way.
+inline bool has_control_byte(std::string_view text) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u;
+    constexpr std::uint64_t high_bits = 0x8080808080808080u;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + i, sizeof word);
+        const std::uint64_t del = word ^ (0x7F * ones);
+        if ((((word - 0x20 * ones) & ~word) | ((del - ones) & ~del)) & high_bits) return true;
+    }
+    for (; i < text.size(); ++i)
+        if (is_control_byte(text[i])) return true;
+    return false;
+}
+
+[[gnu::noinline]] inline std::optional<validation_error> check_token(const bearer_token& token) noexcept {
     if (token.empty()) return make_error("bearer token", constraint::token_present);
-    const std::int64_t at = first_control_byte(token.reveal());
-    if (at >= 0) return make_error("bearer token", constraint::no_control_bytes, at);
+    if (has_control_byte(token.reveal()))
+        return make_error("bearer token", constraint::no_control_bytes, first_control_byte(token.reveal()));
     return std::nullopt;
 }
 
@@ -3835,8 +3982,10 @@ inline std::chrono::milliseconds retry_delay(const retry_options& options, int r
     const auto base = throttled ? options.throttling_base_delay : options.base_delay;
     // 2^i overflows nothing: it is capped long before i reaches the width of a double's exponent.
     const double scaled = jitter * static_cast<double>(base.count()) * static_cast<double>(1ull << std::min(retry_index, 30));
-    const double capped = std::min(scaled, static_cast<double>(options.max_delay.count()));
-    return std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(capped));
+    // Compare before converting back: a cap near the top of the rep (milliseconds::max() as
+    // "no cap") rounds up to 2^63 as a double, which no 64-bit integer can hold.
+    if (!(scaled < static_cast<double>(options.max_delay.count()))) return options.max_delay;
+    return std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(std::max(scaled, 0.0)));
 }
 
 /// call() with the standard retry mode: retries throttling, 500/502/503/504 and transport

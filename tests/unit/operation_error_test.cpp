@@ -59,3 +59,24 @@ TEST_CASE("operation_error: an unknown error without a name prints as UnknownErr
     const error e(restop::unknown_error{"", "", "<html/>"}, 502);
     CHECK(printed(e) == "UnknownError (HTTP 502, server fault)");
 }
+
+TEST_CASE("operation_error: the request id is kept in place, and survives copies and moves whatever its length") {
+    const std::string uuid = "7f4f1d42-6a1b-4b5e-9a43-3c9f1b7e2d10";
+    const std::string long_id(100, 'r');  // past the inline capacity: kept whole on the heap
+    for (const std::string& id : {uuid, long_id, std::string()}) {
+        CAPTURE(id);
+        const error original(cc::conflict_exception{{"m"}}, 409, id);
+        const error copy = original;
+        error moved_from = original;
+        const error moved = std::move(moved_from);
+        for (const error* e : {&original, &copy, &moved}) {
+            CHECK(e->request_id() == id);
+            CHECK(std::string(e->request_id()) == id);
+            CHECK(e->request_id().empty() == id.empty());
+        }
+        CHECK(copy.request_id().data() != original.request_id().data());  // its own bytes, not a view of another's
+    }
+    restop::request_id_text text("abcdef");
+    text = std::string_view(text).substr(2);  // assigning a part of itself
+    CHECK(text == "cdef");
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Measures what restop costs (issue 5) and prints the README's `## Performance` section as
+# markdown on stdout; progress goes to stderr. Installs what is missing first. For each compiler
+# it builds tests/benchmarks/ (Release, -O2) and runs it; then tools/compile_cost.sh measures
+# compile time; tools/bench_report.py writes the section.
+#
+#   bash tools/bench.sh                                   # g++ and clang++: run time and compile time
+#   RESTOP_COMPILERS=g++ bash tools/bench.sh
+#   RESTOP_BENCH_SKIP_COMPILE_COST=1 bash tools/bench.sh  # run time only
+#   RESTOP_BENCH_BUILD_DIR=/tmp/restop-bench bash tools/bench.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash tools/install-deps.sh >&2
+
+compilers=(${RESTOP_COMPILERS:-g++ clang++})
+build_root=${RESTOP_BENCH_BUILD_DIR:-build/bench}
+repetitions=${RESTOP_BENCH_REPETITIONS:-10}
+min_time=${RESTOP_BENCH_MIN_TIME:-0.05}
+jobs=$(nproc)
+mkdir -p "$build_root"
+
+report_args=()
+for cxx in "${compilers[@]}"; do
+  build="$build_root/${cxx%++}"
+  echo "==== $cxx: build (Release, -O2) in $build" >&2
+  cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DRESTOP_BUILD_BENCHMARKS=ON -DRESTOP_BUILD_TESTS=OFF \
+    -DRESTOP_BUILD_EXAMPLES=OFF -DRESTOP_INSTALL=OFF >&2
+  cmake --build "$build" -j "$jobs" --target restop_benchmarks >&2
+  echo "==== $cxx: run ($repetitions repetitions of each case, in random order)" >&2
+  "$build/tests/benchmarks/restop_benchmarks" --benchmark_repetitions="$repetitions" \
+    --benchmark_min_time="$min_time" --benchmark_enable_random_interleaving=true \
+    --benchmark_out="$build/results.json" --benchmark_out_format=json >&2
+  report_args+=(--run "$cxx=$build/results.json" --compiler-version "$cxx=$("$cxx" --version | head -1)")
+done
+
+if [ -z "${RESTOP_BENCH_SKIP_COMPILE_COST:-}" ]; then
+  echo "==== compile cost (tools/compile_cost.sh)" >&2
+  RESTOP_COMPILERS="${compilers[*]}" bash tools/compile_cost.sh >"$build_root/compile_cost.md"
+  report_args+=(--compile "$build_root/compile_cost.md")
+fi
+
+python3 tools/bench_report.py "${report_args[@]}" --compile-runs "${RESTOP_COMPILE_RUNS:-5}" \
+  --benchmark-version "$(dpkg-query -W -f='${Version}' libbenchmark-dev 2>/dev/null || echo '(unknown version)')"

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# What restop costs at compile time, as a markdown table (issue 5). For each compiler and -O0/-O2
+# it compiles (no link) three translation units of tests/benchmarks/compile_cost/ and reports
+# the median of N runs:
+#   boost_json_only.cpp     includes only <boost/json.hpp>, restop's one dependency;
+#   one_operation.cpp       single_include/restop/restop.hpp plus a whole call of DeleteAccessToken;
+#   twenty_operations.cpp   the same plus 20 made-up operations, each called;
+# and the cost of one more operation: (twenty_operations - one_operation) / 20.
+#
+# Times are CPU seconds (user + sys) of the compiler, not wall time, so that other work on the
+# machine disturbs them less.
+#
+#   bash tools/compile_cost.sh
+#   RESTOP_COMPILE_RUNS=3 RESTOP_COMPILERS=g++ bash tools/compile_cost.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=${RESTOP_COMPILE_RUNS:-5}
+compilers=(${RESTOP_COMPILERS:-g++ clang++})
+levels=(${RESTOP_COMPILE_LEVELS:--O0 -O2})
+src=tests/benchmarks/compile_cost
+
+# One compile; prints its CPU seconds.
+cpu_seconds() {
+  local TIMEFORMAT='%3U %3S' times
+  if ! times=$( { time "$@" >/dev/null 2>/dev/null; } 2>&1 ); then
+    echo "compile failed: $*" >&2
+    "$@" -o /dev/null >&2 || true
+    exit 1
+  fi
+  awk '{ printf "%.3f\n", $1 + $2 }' <<<"$times"
+}
+
+# The median of $runs compiles.
+median_seconds() {
+  local i samples=()
+  for ((i = 0; i < runs; i++)); do samples+=("$(cpu_seconds "$@")"); done
+  printf '%s\n' "${samples[@]}" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+declare -A seconds
+for cxx in "${compilers[@]}"; do
+  for level in "${levels[@]}"; do
+    common=("$cxx" -std=c++20 "$level" -c -o /dev/null)
+    echo "compile cost: $cxx $level ($runs runs each)" >&2
+    seconds[$cxx$level.boost]=$(median_seconds "${common[@]}" "$src/boost_json_only.cpp")
+    seconds[$cxx$level.one]=$(median_seconds "${common[@]}" -Isingle_include "$src/one_operation.cpp")
+    seconds[$cxx$level.twenty]=$(median_seconds "${common[@]}" -Isingle_include "$src/twenty_operations.cpp")
+  done
+done
+
+header="| translation unit |"
+rule="|---|"
+for cxx in "${compilers[@]}"; do
+  for level in "${levels[@]}"; do
+    header+=" $cxx $level |"
+    rule+="---:|"
+  done
+done
+header+=" target |"
+rule+="---|"
+
+row_boost="| \`<boost/json.hpp>\` only |"
+row_one="| single header + DeleteAccessToken |"
+row_ratio="| ratio to \`<boost/json.hpp>\` only |"
+row_each="| each further operation (20 in one TU) |"
+for cxx in "${compilers[@]}"; do
+  for level in "${levels[@]}"; do
+    boost=${seconds[$cxx$level.boost]}
+    one=${seconds[$cxx$level.one]}
+    twenty=${seconds[$cxx$level.twenty]}
+    row_boost+=" $(printf '%.2f s' "$boost") |"
+    row_one+=" $(printf '%.2f s' "$one") |"
+    # The targets apply at -O2: a mark says whether this run met them.
+    check=$([ "$level" = -O2 ] && echo 1 || echo 0)
+    row_ratio+=" $(awk -v a="$one" -v b="$boost" -v c="$check" \
+      'BEGIN { r = a / b; printf "%.2f×%s", r, c ? (r <= 1.3 ? " ✓" : " ✗") : "" }') |"
+    row_each+=" $(awk -v a="$twenty" -v b="$one" -v c="$check" \
+      'BEGIN { ms = (a - b) * 1000 / 20; printf "%.0f ms%s", ms, c ? (ms <= 40 ? " ✓" : " ✗") : "" }') |"
+  done
+done
+row_boost+=" |"
+row_one+=" |"
+row_ratio+=" ≤ 1.3× at -O2 |"
+row_each+=" ≤ 40 ms at -O2 |"
+
+printf '%s\n' "$header" "$rule" "$row_boost" "$row_one" "$row_ratio" "$row_each"
