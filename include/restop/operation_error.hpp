@@ -142,6 +142,19 @@ concept error_recipe = requires(const R& r) {
     { r.request_id } -> std::convertible_to<std::string_view>;
 };
 
+// Writes `text` with each control byte (C0 and DEL) as \xNN: text from the wire goes to logs.
+inline std::ostream& write_escaped(std::ostream& out, std::string_view text) {
+    constexpr char hex[] = "0123456789ABCDEF";
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7F)
+            out << '\\' << 'x' << hex[byte >> 4] << hex[byte & 0xF];
+        else
+            out << c;
+    }
+    return out;
+}
+
 // The statuses AWS's standard retry mode treats as transient (plus throttling's 429).
 constexpr bool is_transient_status(int status) noexcept {
     return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
@@ -268,12 +281,14 @@ public:
     }
     const variant_type& variant() const noexcept { return what_; }
 
+    /// One log line: name, status, fault, message, request id. What the service sent is printed
+    /// with control bytes escaped (`\x0A`), so a hostile response cannot forge log lines.
     friend std::ostream& operator<<(std::ostream& out, const operation_error& error) {
-        out << error.name();
+        detail::write_escaped(out, error.name());
         if (error.status_ != 0) out << " (HTTP " << error.status_ << ", " << to_string(error.fault()) << " fault)";
         const std::string text = error.message();
-        if (!text.empty()) out << ": " << text;
-        if (!error.request_id_.empty()) out << " [request id " << error.request_id_ << ']';
+        if (!text.empty()) detail::write_escaped(out << ": ", text);
+        if (!error.request_id_.empty()) detail::write_escaped(out << " [request id ", error.request_id_) << ']';
         return out;
     }
 

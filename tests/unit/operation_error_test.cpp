@@ -80,3 +80,9 @@ TEST_CASE("operation_error: the request id is kept in place, and survives copies
     text = std::string_view(text).substr(2);  // assigning a part of itself
     CHECK(text == "cdef");
 }
+
+TEST_CASE("operation_error: operator<< escapes control bytes from the wire, so a response cannot forge log lines") {
+    const error e(restop::unknown_error{"Bad\r\nInjected", "line one\nline two\x1B[31m", ""}, 400, "rid\r\n");
+    CHECK(printed(e) == "Bad\\x0D\\x0AInjected (HTTP 400, client fault): line one\\x0Aline two\\x1B[31m [request id rid\\x0D\\x0A]");
+    CHECK(e.name() == "Bad\r\nInjected");  // the value itself is kept as received
+}
