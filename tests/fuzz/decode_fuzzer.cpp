@@ -210,7 +210,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::ostringstream printed;
     printed << error;
     const std::string text = printed.str();
-    FUZZ_CHECK(text.compare(0, error.name().size(), error.name()) == 0);
+    // What came from the wire is printed with control bytes as \xNN: the line starts with the
+    // escaped name and holds no control byte at all, so a response cannot forge log lines.
+    std::string escaped_name;
+    for (char c : error.name()) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7F) {
+            constexpr char hex[] = "0123456789ABCDEF";
+            escaped_name += {'\\', 'x', hex[byte >> 4], hex[byte & 0xF]};
+        } else {
+            escaped_name += c;
+        }
+    }
+    FUZZ_CHECK(text.compare(0, escaped_name.size(), escaped_name) == 0);
+    for (char c : text) FUZZ_CHECK(static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) != 0x7F);
     if (status != 0) FUZZ_CHECK(text.find("(HTTP " + std::to_string(status) + ", ") != std::string::npos);
     return 0;
 }
