@@ -148,11 +148,7 @@ read_outcome read_payload_field(const response& received, Object& object, fields
                 if (received.body.find_first_not_of(" \t\r\n") == std::string::npos) return;  // no payload
                 boost::system::error_code ec;
                 const boost::json::value document = boost::json::parse(received.body, ec);
-                if (ec) {
-                    error = problem("is not valid JSON");
-                    return;
-                }
-                error = Fields::traits::read_json(document, target, Fields::context);
+                error = ec ? problem("is not valid JSON") : Fields::traits::read_json(document, target, Fields::context);
             }
             if (error) prefix_path(*error, "payload", false);
         }
