@@ -120,7 +120,7 @@ struct label_member_not_required {
 };
 template <bool Ok, class MemberName>
 struct greedy_label_not_string {
-    static_assert(Ok, "restop: a greedy label {name+} must be bound to a string_param member");
+    static_assert(Ok, "restop: a greedy label {name+} must be bound to a string member");
     static constexpr bool value = true;
 };
 template <bool Ok, class MemberName>

@@ -1,4 +1,4 @@
-// expect: a greedy label \{name\+\} must be bound to a string_param member
+// expect: a greedy label \{name\+\} must be bound to a string member
 #include <restop/restop.hpp>
 
 struct get_thing {

@@ -207,3 +207,42 @@ TEST_CASE("documents travel as they are") {
     const restop::document doc = boost::json::parse(R"({"a":[1,true,null],"b":{"c":"d"}})");
     CHECK(json_of(doc) == R"({"a":[1,true,null],"b":{"c":"d"}})");
 }
+
+// The README's example of a user type, verbatim: one specialisation and it goes anywhere.
+struct order_id { std::string text; };
+
+template <>
+struct restop::value_traits<order_id> : restop::text_value_traits<order_id> {
+    static std::string_view text_view(const order_id& id) noexcept { return id.text; }
+    static restop::detail::read_outcome from_text(std::string_view text, order_id& out) {
+        out.text.assign(text);
+        return std::nullopt;  // or restop::detail::problem("is not an order id")
+    }
+};
+
+namespace {
+struct get_order_output {
+    std::vector<order_id> related{};
+    using fields = restop::fields<restop::json_field<"related", &get_order_output::related>>;
+};
+struct get_order {
+    order_id id{};
+    std::optional<order_id> parent{};
+    using description = restop::operation<restop::http_method::get, "/orders/{id}", 200,
+                                          restop::members<restop::http_label<"id", &get_order::id>,
+                                                          restop::http_header<"X-Parent", &get_order::parent>>,
+                                          restop::errors<>, get_order_output>;
+};
+}  // namespace
+
+TEST_CASE("a user type with its own value_traits: a label, a header, a list in an output") {
+    const auto req = restop::encode(get_order{.id = {"o 1"}, .parent = order_id{"p"}});
+    REQUIRE(req);
+    CHECK(req->target == "/orders/o%201");
+    REQUIRE(req->headers.size() == 1);
+    CHECK(req->headers[0].value == "p");
+    const auto decoded = restop::decode<get_order>(restop::response{200, {}, R"({"related":["a","b"]})"});
+    REQUIRE(decoded);
+    REQUIRE(decoded->output.related.size() == 2);
+    CHECK(decoded->output.related[1].text == "b");
+}
