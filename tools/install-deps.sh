@@ -9,6 +9,7 @@ packages=(
   doctest-dev
   libcurl4-openssl-dev libcpp-httplib-dev libssl-dev pkg-config   # Debian's cpp-httplib is a library: its flags come from pkg-config
   libbenchmark-dev
+  zlib1g-dev   # restop/compression.hpp (@requestCompression)
   libclang-rt-14-dev   # clang's sanitizer and libFuzzer runtimes (tools/test.sh's ASan build, tools/fuzz.sh)
 )
 

@@ -32,6 +32,12 @@ namespace restop {
 template <class Op>
 struct json_body_writer;
 
+/// What an operation option does to the encoded request, defined beside the option's opt-in
+/// header: restop::checksum_required in <restop/checksum.hpp> (OpenSSL), request_compression in
+/// <restop/compression.hpp> (zlib), so that operations without them need neither library.
+template <class Option>
+struct request_option;
+
 /// Per-call settings for encode(); `level` defaults to the operation's default_checks.
 struct encode_options {
     std::optional<checks> level;
@@ -332,6 +338,17 @@ void write_payload(request_writer& writer, std::string& body, const Op& op) {
     return std::nullopt;
 }
 
+template <class Option>
+concept has_request_option = requires(request& out) { request_option<Option>::apply(out); };
+
+template <class Option>
+void apply_option(request& out) {
+    static_assert(has_request_option<Option>,
+                  "restop: this operation has @requestCompression or @httpChecksumRequired: include <restop/compression.hpp> "
+                  "(zlib) or <restop/checksum.hpp> (OpenSSL) where it is encoded");
+    if constexpr (has_request_option<Option>) request_option<Option>::apply(out);
+}
+
 // The idempotency token of this request: the caller's, else a fresh one when the operation has
 // an @idempotencyToken member left unset.
 template <class Op, class... Bindings>
@@ -400,6 +417,8 @@ void write_request(request& out, const Op& op, const bearer_token* token, const 
         out.body.clear();  // restJson1: a body-less operation sends no body and no Content-Type
     }
     writer.finish();
+    if constexpr (description::compresses_requests) apply_option<typename description::compression>(out);
+    if constexpr (description::needs_checksum) apply_option<checksum_required>(out);  // of the body as sent
 }
 
 template <class Op>

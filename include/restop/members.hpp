@@ -92,38 +92,31 @@ struct member_type_without_traits {
     static constexpr bool value = true;
 };
 
-template <class Option, class... Options>
-constexpr timestamp_format pick_format(timestamp_format fallback) noexcept {
-    if constexpr (is_format_option<Option>)
-        return Option::value;
-    else if constexpr (sizeof...(Options) > 0)
-        return pick_format<Options...>(fallback);
-    else
-        return fallback;
-}
+// The first of `Options` that `Is` accepts, else `Fallback`: how a binding or an operation
+// finds the one option of a kind among the others.
+template <template <class> class Is, class Fallback, class... Options>
+struct first_option {
+    using type = Fallback;
+};
+template <template <class> class Is, class Fallback, class First, class... Rest>
+struct first_option<Is, Fallback, First, Rest...> {
+    using type = std::conditional_t<Is<First>::value, First, typename first_option<Is, Fallback, Rest...>::type>;
+};
+template <template <class> class Is, class Fallback, class... Options>
+using first_option_t = typename first_option<Is, Fallback, Options...>::type;
+
+template <class T>
+struct is_format_trait : std::bool_constant<is_format_option<T>> {};
+template <class T>
+struct is_media_type_trait : std::bool_constant<is_media_type_option<T>> {};
+
 template <class... Options>
 constexpr timestamp_format format_of(location where) noexcept {
-    if constexpr (sizeof...(Options) == 0)
+    using chosen = first_option_t<is_format_trait, void, Options...>;
+    if constexpr (std::is_void_v<chosen>)
         return default_timestamp_format(where);
     else
-        return pick_format<Options...>(default_timestamp_format(where));
-}
-
-template <class Option, class... Options>
-constexpr std::string_view pick_media_type() noexcept {
-    if constexpr (is_media_type_option<Option>)
-        return Option::value;
-    else if constexpr (sizeof...(Options) > 0)
-        return pick_media_type<Options...>();
-    else
-        return {};
-}
-template <class... Options>
-constexpr std::string_view media_type_of() noexcept {
-    if constexpr (sizeof...(Options) == 0)
-        return {};
-    else
-        return pick_media_type<Options...>();
+        return chosen::value;
 }
 }  // namespace detail
 
@@ -143,7 +136,7 @@ struct member_binding {
     static_assert((detail::unknown_member_option<detail::is_member_option<Options>, detail::spell<WireName>>::value && ...));
     static_assert(detail::member_type_without_traits<has_value_traits<value_type>, detail::spell<WireName>>::value);
 
-    static constexpr std::string_view media_type = detail::media_type_of<Options...>();
+    static constexpr std::string_view media_type = detail::first_option_t<detail::is_media_type_trait, restop::media_type<"">, Options...>::value;
     static constexpr bool has_default = (detail::is_default_option<Options> || ...);
     static constexpr bool is_idempotency_token = (std::is_same_v<Options, idempotency_token> || ...);
     static constexpr bool is_sensitive = (std::is_same_v<Options, sensitive> || ...);

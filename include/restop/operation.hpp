@@ -84,14 +84,10 @@ inline constexpr bool is_request_compression = false;
 template <compression... A>
 inline constexpr bool is_request_compression<request_compression<A...>> = true;
 
-template <class... Options>
-struct host_prefix_of {
-    using type = no_host_prefix;
-};
-template <class First, class... Rest>
-struct host_prefix_of<First, Rest...> {
-    using type = std::conditional_t<is_host_prefix<First>, First, typename host_prefix_of<Rest...>::type>;
-};
+template <class T>
+struct is_host_prefix_trait : std::bool_constant<is_host_prefix<T>> {};
+template <class T>
+struct is_request_compression_trait : std::bool_constant<is_request_compression<T>> {};
 }  // namespace detail
 
 namespace detail {
@@ -310,8 +306,9 @@ struct operation<Method, Uri, SuccessStatus, members<Bindings...>, errors<Shapes
     using error_list = errors<Shapes...>;
     static constexpr bool has_body = ((Bindings::where == location::body) || ...);
     static constexpr bool has_payload = ((Bindings::where == location::payload) || ...);
-    using host = typename detail::host_prefix_of<Options...>::type;
+    using host = detail::first_option_t<detail::is_host_prefix_trait, detail::no_host_prefix, Options...>;
     static constexpr bool compresses_requests = (detail::is_request_compression<Options> || ...);
+    using compression = detail::first_option_t<detail::is_request_compression_trait, void, Options...>;
     static constexpr bool needs_checksum = (std::is_same_v<Options, checksum_required> || ...);
 
     /// True once every check has passed; naming it runs them.

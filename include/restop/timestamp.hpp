@@ -35,6 +35,20 @@ constexpr bool parse_digits(std::string_view text, std::size_t at, std::size_t c
     return true;
 }
 
+// An optional fraction of a second at `at` (".5", ".123456789"): digits past nanoseconds are
+// ignored; a '.' without digits is malformed.
+constexpr bool parse_fraction(std::string_view text, std::size_t& at, std::int64_t& fraction_ns) noexcept {
+    if (at >= text.size() || text[at] != '.') return true;
+    const std::size_t digits_begin = ++at;
+    std::int64_t scale = 100'000'000;
+    while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
+        fraction_ns += (text[at] - '0') * scale;
+        scale /= 10;
+        ++at;
+    }
+    return at != digits_begin;
+}
+
 inline void append_padded(std::string& out, long long value, int width) {
     std::string digits = std::to_string(value);
     if (static_cast<int>(digits.size()) < width) out.append(static_cast<std::size_t>(width) - digits.size(), '0');
@@ -59,17 +73,7 @@ inline std::optional<timestamp> parse_rfc3339(std::string_view text) noexcept {
 
     std::size_t at = 19;
     std::int64_t fraction_ns = 0;
-    if (at < text.size() && text[at] == '.') {
-        ++at;
-        const std::size_t digits_begin = at;
-        std::int64_t scale = 100'000'000;
-        while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
-            fraction_ns += (text[at] - '0') * scale;
-            scale /= 10;
-            ++at;
-        }
-        if (at == digits_begin) return std::nullopt;
-    }
+    if (!detail::parse_fraction(text, at, fraction_ns)) return std::nullopt;
     minutes offset{0};
     if (at < text.size() && (text[at] == 'Z' || text[at] == 'z')) {
         ++at;
@@ -221,16 +225,7 @@ inline std::optional<timestamp> parse_http_date(std::string_view text) noexcept 
         if (text.substr(8, 3) == detail::month_names[m]) month = m + 1;
     std::size_t at = 25;
     std::int64_t fraction_ns = 0;
-    if (at < text.size() && text[at] == '.') {
-        const std::size_t digits_begin = ++at;
-        std::int64_t scale = 100'000'000;
-        while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
-            fraction_ns += (text[at] - '0') * scale;
-            scale /= 10;
-            ++at;
-        }
-        if (at == digits_begin) return std::nullopt;
-    }
+    if (!detail::parse_fraction(text, at, fraction_ns)) return std::nullopt;
     if (text.substr(at) != " GMT") return std::nullopt;
     const year_month_day date{std::chrono::year(year), std::chrono::month(month), std::chrono::day(static_cast<unsigned>(day))};
     if (month == 0 || !date.ok() || hour > 23 || minute > 59 || second > 59) return std::nullopt;

@@ -26,6 +26,8 @@
 
 #include <restop/restop.hpp>
 
+#include "../unit/kitchen_sink.hpp"
+
 namespace {
 
 namespace cc = restop::codecatalyst;
@@ -155,6 +157,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const restop::response& response = in.response;
     const int status = response.status;
     const std::string request_id = first_header(response.headers, "x-amzn-requestid").value_or("");
+
+    // The readers of every value kind and binding: any response decodes to a result that keeps
+    // its status, and a success that cannot be read is a MalformedResponse, never a crash.
+    {
+        const auto everything = restop::decode<sink::put_everything>(response);
+        const auto bound = restop::decode<sink::put_payload>(response);
+        if (status >= 100 && status < 300) {
+            FUZZ_CHECK(everything.has_value() || everything.error().kind() == restop::error_kind::malformed);
+            FUZZ_CHECK(bound.has_value() || bound.error().kind() == restop::error_kind::malformed);
+            if (bound) FUZZ_CHECK(bound->output.status == status);
+        } else {
+            FUZZ_CHECK(!everything.has_value() && everything.error().status() == status);
+            FUZZ_CHECK(!bound.has_value() && bound.error().status() == status);
+        }
+    }
 
     const auto decoded = restop::decode<cc::delete_access_token>(response);
 

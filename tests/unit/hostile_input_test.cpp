@@ -16,6 +16,8 @@
 
 #include <restop/restop.hpp>
 
+#include "kitchen_sink.hpp"
+
 namespace cc = restop::codecatalyst;
 using restop::checks;
 using restop::constraint;
@@ -463,4 +465,80 @@ TEST_CASE("hostile input: retry options at their extremes give a delay within 0.
     const auto delay = restop::retry_delay(options, 30, true, 0.999);
     CHECK(delay >= std::chrono::milliseconds(0));
     CHECK(delay <= options.max_delay);
+}
+
+TEST_CASE("hostile input: the readers of every value kind, row by row") {
+    // Each body goes through sink::put_everything's structure payload; the message names the
+    // member's path and what is wrong, never the value.
+    const std::pair<std::string, std::string> rows[] = {
+        {R"({"blob":"Zm9v="})", "output member 'payload.blob' is not valid base64"},
+        {R"({"blob":"Zm9\u0000"})", "output member 'payload.blob' is not valid base64"},
+        {R"({"blob":7})", "output member 'payload.blob' is not a base64 string"},
+        {R"({"epoch":"1576540098"})", "output member 'payload.epoch' is not an epoch-seconds timestamp"},
+        {R"({"epoch":-1e15})", "output member 'payload.epoch' is an epoch-seconds value out of range"},
+        {R"({"epoch":253402300800})", "output member 'payload.epoch' is an epoch-seconds value out of range"},
+        {R"({"httpDate":"Mon, 16 Dec 2019 23:48:18"})", "output member 'payload.httpDate' is not an http-date timestamp"},
+        {R"({"httpDate":"Mon, 32 Dec 2019 23:48:18 GMT"})", "output member 'payload.httpDate' is not an http-date timestamp"},
+        {R"({"httpDate":1576540098})", "output member 'payload.httpDate' is not an http-date timestamp"},
+        {R"({"byte":300})", "output member 'payload.byte' is out of range"},
+        {R"({"byte":"1"})", "output member 'payload.byte' is not an integer"},
+        {R"({"long":18446744073709551615})", "output member 'payload.long' is out of range"},
+        {R"({"double":"Inf"})", "output member 'payload.double' is not a number"},
+        {R"({"bigInteger":1.5})", "output member 'payload.bigInteger' is not an integer"},
+        {R"({"colour":5})", "output member 'payload.colour' is not a string"},
+        {R"({"level":"LOW"})", "output member 'payload.level' is not an integer"},
+        {R"({"sparseList":{"a":1}})", "output member 'payload.sparseList' is not a list"},
+        {R"({"sparseList":[1]})", "output member 'payload.sparseList[0]' is not a string"},
+        {R"({"sparseMap":[1]})", "output member 'payload.sparseMap' is not a map"},
+        {R"({"greetings":{"g":{}}})", "output member 'payload.greetings.g.text' is missing"},
+        {R"({"choice":"stringValue"})", "output member 'payload.choice' is not an object"},
+        {R"({"choice":{"stringValue":"a","greetingValue":{"text":"b"}}})",
+         "output member 'payload.choice' is a union with more than one member set"},
+        {R"({"choice":{}})", "output member 'payload.choice' is a union with no member set"},
+        {R"({"chain":{"name":"a","next":{"name":"b","next":{"next":{}}}}})", "output member 'payload.chain.next.next.name' is missing"},
+        {"[1,2]", "output member 'payload' is not an object"},
+        {R"({"text":)", "output member 'payload' is not valid JSON"},
+    };
+    for (const auto& [body, message] : rows) {
+        CAPTURE(body);
+        const auto decoded = restop::decode<sink::put_everything>(restop::response{200, {{"x-amzn-requestid", "r"}}, body});
+        REQUIRE_FALSE(decoded);
+        CHECK(decoded.error().kind() == error_kind::malformed);
+        CHECK(decoded.error().status() == 200);
+        CHECK(decoded.error().request_id() == "r");
+        CHECK(decoded.error().message() == message);
+    }
+    // Headers and the status of an output, refused the same way.
+    const std::pair<restop::header_list, std::string> header_rows[] = {
+        {{{"X-Numbers", "1,,2"}}, "output member 'X-Numbers[1]' is not an integer"},
+        {{{"X-Numbers", "99999999999"}}, "output member 'X-Numbers[0]' is out of range"},
+        {{{"X-Numbers", "\"1"}}, "output member 'X-Numbers' is not a valid list header"},
+    };
+    for (const auto& [headers, message] : header_rows) {
+        const auto decoded = restop::decode<sink::put_payload>(restop::response{200, headers, ""});
+        REQUIRE_FALSE(decoded);
+        CHECK(decoded.error().message() == message);
+    }
+}
+
+TEST_CASE("hostile input: the writers refuse what cannot be sent, before anything is encoded") {
+    sink::get_bound op{.name = "n", .when = {}, .account = "acct"};
+    op.header_list = std::vector<std::string>{"ok", bytes("a\0b", 3)};
+    CHECK(restop::encode(op).error().message() == "member 'X-List' holds a control byte at offset 1, which must never reach a header");
+    op.header_list.reset();
+    op.meta = std::map<std::string, std::string>{{"K\n", "v"}};
+    CHECK(restop::encode(op).error().violated == constraint::no_control_bytes);
+    op.meta.reset();
+    op.account = "";
+    CHECK(restop::encode(op).error().message() == "member 'account' is an empty URI label");
+    op.account = "a_b";
+    CHECK(restop::encode(op).error().violated == constraint::host_label);
+    sink::put_everything none{.body = sink::everything{}};
+    none.body->choice_value = sink::choice{};
+    CHECK(restop::encode(none).error().message() == "member 'choice' is a union with 0 members set; exactly one must be set");
+    none.body->choice_value = sink::choice{.string_value = "a", .boolean_value = true};
+    CHECK(restop::encode(none).error().measure == 2);
+    none.body->choice_value.reset();
+    none.body->big_decimal_value = restop::big_decimal("1.");
+    CHECK(restop::encode(none).error().message() == "member 'bigDecimal' is not a decimal number");
 }
