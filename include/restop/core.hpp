@@ -2,6 +2,7 @@
 // The restop core without any service: describe operations, validate, encode, decode, call.
 // Everything here but decode.hpp and call.hpp needs only the standard library.
 
+#include "restop/auth.hpp"
 #include "restop/bearer_token.hpp"
 #include "restop/big_number.hpp"
 #include "restop/blob.hpp"

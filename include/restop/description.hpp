@@ -3,6 +3,7 @@
 // generated (or hand-written) service includes. Encoding, decoding and calling come with
 // <restop/core.hpp> or <restop/restop.hpp>.
 
+#include "restop/auth.hpp"
 #include "restop/big_number.hpp"
 #include "restop/blob.hpp"
 #include "restop/boxed.hpp"

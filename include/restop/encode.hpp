@@ -13,6 +13,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "restop/auth.hpp"
 #include "restop/bearer_token.hpp"
 #include "restop/blob.hpp"
 #include "restop/detail/control_bytes.hpp"
@@ -443,7 +444,20 @@ result<void, validation_error> encode_checked(request& out, const Op& op, const 
 template <class Op>
 result<void, validation_error> encode_into(request& out, const Op& op, const bearer_token& token,
                                            const encode_options& options = {}) {
+    static_assert(takes_bearer_token<Op>,
+                  "restop: this operation's service does not take a bearer token (see its `service::auth`); call it with "
+                  "restop::anonymous, or through a signing transport");
     return detail::encode_checked(out, op, &token, options);
+}
+
+/// The same for a call that carries no credentials, for a service that takes none (or that a
+/// signing transport signs).
+template <class Op>
+result<void, validation_error> encode_into(request& out, const Op& op, anonymous_identity,
+                                           const encode_options& options = {}) {
+    static_assert(takes_anonymous_identity<Op>,
+                  "restop: this operation's service takes a bearer token (see its `service::auth`), not restop::anonymous");
+    return detail::encode_checked(out, op, nullptr, options);
 }
 
 /// The same for an operation that takes no credentials.
@@ -459,7 +473,14 @@ result<void, validation_error> encode_into(request& out, const Op& op, const enc
 template <class Op>
 result<request, validation_error> encode(const Op& op, const bearer_token& token, const encode_options& options = {}) {
     request out;
-    if (auto ok = detail::encode_checked(out, op, &token, options); !ok) return failure(ok.error());
+    if (auto ok = encode_into(out, op, token, options); !ok) return failure(ok.error());
+    return out;
+}
+
+template <class Op>
+result<request, validation_error> encode(const Op& op, anonymous_identity identity, const encode_options& options = {}) {
+    request out;
+    if (auto ok = encode_into(out, op, identity, options); !ok) return failure(ok.error());
     return out;
 }
 

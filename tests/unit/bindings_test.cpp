@@ -232,3 +232,28 @@ TEST_CASE("errors: a shape's own members, from its headers and its body") {
     CHECK(greeting->header == "hdr");
     CHECK(greeting->code == 7);
 }
+
+namespace {
+struct open_service {
+    using auth = restop::anonymous_auth;
+};
+struct ping {
+    using description = restop::operation<restop::http_method::get, "/ping", 200, restop::members<>, restop::errors<>>;
+    using service = open_service;
+};
+struct answering_transport {
+    std::string seen;
+    restop::transport_result send(const restop::request& req) {
+        seen = std::to_string(req.headers.size()) + " headers";
+        return restop::response{200, {}, ""};
+    }
+};
+}  // namespace
+
+TEST_CASE("auth: a service without a scheme is called with restop::anonymous, and nothing is added") {
+    static_assert(restop::takes_anonymous_identity<ping> && !restop::takes_bearer_token<ping>);
+    static_assert(restop::takes_bearer_token<restop::codecatalyst::delete_access_token>);
+    answering_transport t;
+    CHECK(restop::call(t, ping{}, restop::anonymous));
+    CHECK(t.seen == "0 headers");
+}
