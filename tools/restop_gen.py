@@ -447,11 +447,11 @@ class Generator:
 
     def _collect(self):
         service = self.service
-        check_traits(self.service_id, service.get("traits", {}))
         if "aws.protocols#restJson1" not in service.get("traits", {}):
             protocols = sorted(t for t in service.get("traits", {}) if t.startswith("aws.protocols#"))
             refuse(self.service_id, protocols[0] if protocols else "aws.protocols#restJson1",
                    "restop speaks restJson1 only")
+        check_traits(self.service_id, service.get("traits", {}))
         operations = set()
 
         def visit_resource(rid, seen):
