@@ -32,6 +32,11 @@ constexpr violation violation_of(restop::constraint violated, std::int64_t measu
                                  std::int64_t max = validation_error::unbounded_max, std::string_view pattern = {}) noexcept {
     return violation{violated, measure, min, max, pattern};
 }
+
+// The violation with the member's name: the error validate() reports.
+constexpr validation_error make_validation_error(std::string_view member, const violation& v) noexcept {
+    return validation_error{member, v.violated, v.measure, v.min, v.max, v.pattern};
+}
 }  // namespace detail
 
 /// How much validate() checks before encoding. Smithy advises clients to leave constraint

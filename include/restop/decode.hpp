@@ -150,13 +150,18 @@ struct error_in_place {
     int status;
     std::string_view request_id;
     error_facts* facts;
-    std::string_view body;
+    const response* received;
 
     [[gnu::always_inline]] void fill(Alternative& error) const {
         if (facts && !facts->message.empty()) error.message = std::move(facts->message);
+        if constexpr (has_fields<Alternative>) {
+            // The shape's own members, best effort: the error is known by now, and a member that
+            // cannot be read stays empty rather than hiding the error behind a malformed one.
+            (void)read_response_fields(*received, error, typename Alternative::fields{});
+        }
         if constexpr (std::is_same_v<Alternative, unknown_error>) {
             if (facts && !facts->name.empty()) error.name = std::move(facts->name);
-            if (!body.empty()) {
+            if (const std::string_view body = received->body; !body.empty()) {
                 // reserve() then append(): of the ways to fill the empty string, the one both
                 // g++ 12 and clang 14 compile to the shortest path (one allocation, one copy).
                 error.body.reserve(body.size());
@@ -168,7 +173,7 @@ struct error_in_place {
 
 template <class Result, class Alternative>
 [[gnu::always_inline]] inline Result build_failure(error_facts* facts, const response& received, std::string_view request_id) {
-    return failure(error_in_place<Alternative>{received.status, request_id, facts, received.body});
+    return failure(error_in_place<Alternative>{received.status, request_id, facts, &received});
 }
 
 // Builds alternative number `index` of <Alternative, Rest...>. Direct calls in a chain rather
@@ -227,7 +232,7 @@ result_of<Op> decode(const response& received) {
             return reply<output_type>{{}, received.status, std::move(request_id)};
         } else {
             reply<output_type> success{{}, received.status, std::move(request_id)};
-            if (std::optional<std::string> problem = read_json_output(received.body, success.output))
+            if (std::optional<std::string> problem = read_output(received, success.output))
                 return failure(error_of<Op>(malformed_response{std::move(*problem), received.body}, received.status,
                                             std::move(success.request_id)));
             return success;

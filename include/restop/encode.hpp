@@ -2,6 +2,7 @@
 // restop::encode: operation -> request, as AWS restJson1 puts it on the wire. Validates first;
 // on any violation nothing is written. Only the standard library.
 
+#include <array>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
@@ -13,12 +14,16 @@
 #include <utility>
 
 #include "restop/bearer_token.hpp"
+#include "restop/blob.hpp"
+#include "restop/detail/control_bytes.hpp"
+#include "restop/detail/uuid.hpp"
 #include "restop/operation.hpp"
 #include "restop/percent_encoding.hpp"
 #include "restop/request.hpp"
 #include "restop/result.hpp"
 #include "restop/uri_template.hpp"
 #include "restop/validate.hpp"
+#include "restop/value_traits.hpp"
 
 namespace restop {
 
@@ -30,6 +35,9 @@ struct json_body_writer;
 /// Per-call settings for encode(); `level` defaults to the operation's default_checks.
 struct encode_options {
     std::optional<checks> level;
+    /// Makes the value of an @idempotencyToken member the caller left unset; a random UUID v4
+    /// when null. Tests set it to get the same bytes every time.
+    std::string (*make_idempotency_token)() = nullptr;
 };
 
 namespace detail {
@@ -56,60 +64,30 @@ private:
     std::size_t used_ = 0;
 };
 
-template <class Int>
-void append_integer(std::string& out, Int value) {
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    out.append(digits, end);
-}
-
-// A scalar as text (labels, query values, header values): strings verbatim or encoded,
-// integers in decimal, booleans as Smithy writes them.
+// Unwraps std::optional (and anything else present() guards) to the value it holds.
 template <class Value>
-void append_scalar(std::string& out, const Value& value, std::optional<encoding_set> set) {
-    if constexpr (is_string_param<Value>) {
-        if (set)
-            append_percent_encoded(out, value.view(), *set);
-        else
-            out.append(value.view());
-    } else if constexpr (is_integer_param<Value>) {
-        append_integer(out, value.value());
-    } else if constexpr (std::is_same_v<Value, bool>) {
-        out.append(value ? "true" : "false");
-    } else {
-        out.append(*value ? "true" : "false");
-    }
-}
-
-template <class Value>
-constexpr bool is_present(const Value& value) noexcept {
-    if constexpr (is_string_param<Value> || is_integer_param<Value>)
-        return value.has_value();
-    else if constexpr (std::is_same_v<Value, bool>)
-        return true;
+constexpr const auto& held(const Value& value) noexcept {
+    if constexpr (is_optional<Value>)
+        return *value;
     else
-        return value.has_value();
+        return value;
 }
 
 // One URI label's value as text, ready to be written: a string's own bytes (percent-encoded on
-// the way), or an integer or boolean spelled here (never in need of encoding).
+// the way), or a number, boolean or timestamp spelled into `storage` by its value_traits.
 struct label_text {
     std::string_view text;
-    bool encode = false;
     std::size_t encoded_size = 0;  // filled by expand_uri
-    char digits[24];
+    std::string storage;
 };
 
-template <class Value>
-void set_label_text(label_text& out, const Value& value) noexcept {
-    if constexpr (is_string_param<Value>) {
-        out.text = value.view();
-        out.encode = true;
-    } else if constexpr (is_integer_param<Value>) {
-        const char* end = std::to_chars(out.digits, out.digits + sizeof out.digits, value.value()).ptr;
-        out.text = std::string_view(out.digits, static_cast<std::size_t>(end - out.digits));
+template <class Binding, class Value>
+void set_label_text(label_text& out, const Value& value) {
+    if constexpr (has_text_view<Value>) {
+        out.text = value_traits<Value>::text_view(value);
     } else {
-        out.text = value ? "true" : "false";
+        value_traits<Value>::append_text(out.storage, value, Binding::context);
+        out.text = out.storage;
     }
 }
 
@@ -126,10 +104,10 @@ constexpr std::size_t label_slot(std::string_view name) noexcept {
 }
 
 template <class Uri, class Binding, class Op>
-void collect_label(label_text* labels, const Op& op) noexcept {
+void collect_label(label_text* labels, const Op& op) {
     if constexpr (is_at<Binding, location::label>) {
         constexpr std::size_t slot = label_slot<Uri>(Binding::wire_name);
-        set_label_text(labels[slot], op.*Binding::pointer);
+        set_label_text<Binding>(labels[slot], held(op.*Binding::pointer));
     }
 }
 
@@ -146,7 +124,7 @@ void collect_label(label_text* labels, const Op& op) noexcept {
         }
         label_text& value = labels[label++];
         const encoding_set set = parts[i].greedy ? encoding_set::unreserved_slash : encoding_set::unreserved;
-        value.encoded_size = value.encode ? percent_encoded_size(value.text, set) : value.text.size();
+        value.encoded_size = percent_encoded_size(value.text, set);
         size += value.encoded_size;
     }
     std::size_t at = target.size();
@@ -182,107 +160,218 @@ void append_path(std::string& target, const Op& op, members<Bindings...>) {
     }
 }
 
+// A scalar as text, with its value_traits: a string's own bytes, anything else spelled into
+// `scratch`. A string header with @mediaType travels base64-encoded.
+template <class Value>
+std::string_view scalar_text(const Value& value, const wire_context& context, std::string& scratch) {
+    scratch.clear();
+    if constexpr (has_text_view<Value>) {
+        if (!context.base64_text) return value_traits<Value>::text_view(value);
+        append_base64(scratch, value_traits<Value>::text_view(value));
+    } else {
+        value_traits<Value>::append_text(scratch, value, context);
+    }
+    return scratch;
+}
+
+inline void append_query_pair(std::string& target, char& separator, std::string_view key, std::string_view value) {
+    target.push_back(separator);
+    separator = '&';
+    append_percent_encoded(target, key, encoding_set::unreserved);
+    target.push_back('=');
+    append_percent_encoded(target, value, encoding_set::unreserved);
+}
+
 // A query member, scalar or list (the key repeats for each element). Templated on the value
 // type only, not on the member, and never inlined, so that operations share one copy per type.
 template <class Value>
-[[gnu::noinline]] void append_query_member(std::string& target, char& separator, std::string_view key, const Value& value) {
-    if constexpr (is_vector<Value>) {
-        for (const auto& element : value) append_query_member(target, separator, key, element);
+[[gnu::noinline]] void append_query_member(std::string& target, char& separator, std::string_view key, const Value& value,
+                                           const wire_context& context) {
+    if (!value_traits<Value>::present(value)) return;
+    if constexpr (is_vector<unwrapped_t<Value>>) {
+        for (const auto& element : held(value)) append_query_member(target, separator, key, element, context);
     } else {
-        if (!is_present(value)) return;
-        target.push_back(separator);
-        separator = '&';
-        append_percent_encoded(target, key, encoding_set::unreserved);
-        target.push_back('=');
-        append_scalar(target, value, encoding_set::unreserved);
+        std::string scratch;
+        append_query_pair(target, separator, key, scalar_text(held(value), context, scratch));
     }
 }
 
-template <class Binding, class Op>
-void append_query(std::string& target, char& separator, const Op& op) {
-    append_query_member(target, separator, Binding::wire_name, op.*Binding::pointer);
+// @httpQueryParams: every key of the map that no http_query member of the operation sets.
+template <class Map>
+[[gnu::noinline]] void append_query_map(std::string& target, char& separator, const Map& map,
+                                        const std::string_view* taken, std::size_t taken_count) {
+    if (!value_traits<Map>::present(map)) return;
+    for (const auto& [key, value] : held(map)) {
+        bool is_taken = false;
+        for (std::size_t i = 0; i < taken_count; ++i) is_taken = is_taken || taken[i] == key;
+        if (is_taken) continue;
+        if constexpr (is_vector<std::remove_cvref_t<decltype(value)>>) {
+            for (const auto& element : value) append_query_pair(target, separator, key, value_traits<std::remove_cvref_t<decltype(element)>>::text_view(element));
+        } else {
+            append_query_pair(target, separator, key, value_traits<std::remove_cvref_t<decltype(value)>>::text_view(value));
+        }
+    }
 }
 
-// Smithy's list header serialisation: comma-separated, quoting an element that holds a comma
-// or a double quote.
+// The keys the http_query members set, which an http_query_params map leaves to them.
+template <class... Bindings>
+constexpr auto query_keys_of() noexcept {
+    std::array<std::string_view, (std::size_t{0} + ... + (is_at<Bindings, location::query> ? 1u : 0u)) + 1> keys{};
+    std::size_t at = 0;
+    ((is_at<Bindings, location::query> ? void(keys[at++] = Bindings::wire_name) : void()), ...);
+    return keys;
+}
+
+// Smithy's list header serialisation: comma-separated, quoting a string that holds a comma or
+// a double quote (RFC 9110 section 5.6.4 quoted-string). Other kinds (an http-date holds a
+// comma of its own) are written as they are.
 template <class Value>
-void append_header_element(std::string& out, const Value& value) {
-    if constexpr (is_string_param<Value>) {
-        const std::string_view text = value.view();
-        if (text.find_first_of(",\"") == std::string_view::npos) {
-            out.append(text);
-            return;
-        }
-        out.push_back('"');
-        for (char c : text) {
-            if (c == '"' || c == '\\') out.push_back('\\');
-            out.push_back(c);
-        }
-        out.push_back('"');
-    } else {
-        append_scalar(out, value, std::nullopt);
+void append_header_element(std::string& out, const Value& value, const wire_context& context) {
+    std::string scratch;
+    const std::string_view text = scalar_text(value, context, scratch);
+    if (!has_text_view<Value> || text.find_first_of(",\"") == std::string_view::npos) {
+        out.append(text);
+        return;
     }
+    out.push_back('"');
+    for (char c : text) {
+        if (c == '"' || c == '\\') out.push_back('\\');
+        out.push_back(c);
+    }
+    out.push_back('"');
 }
 
 // A header member, scalar or list; shared per value type like append_query_member.
 template <class Value>
-[[gnu::noinline]] void append_header_member(request_writer& writer, std::string_view name, const Value& value) {
-    if constexpr (is_vector<Value>) {
-        if (value.empty()) return;
+[[gnu::noinline]] void append_header_member(request_writer& writer, std::string_view name, const Value& value,
+                                            const wire_context& context) {
+    if (!value_traits<Value>::present(value)) return;
+    if constexpr (is_vector<unwrapped_t<Value>>) {
+        const auto& list = held(value);
+        if (list.empty()) return;
         std::string& out = writer.add_header(name);
         bool first = true;
-        for (const auto& element : value) {
-            if (!is_present(element)) continue;
+        for (const auto& element : list) {
+            if (!value_traits<std::remove_cvref_t<decltype(element)>>::present(element)) continue;
             if (!first) out.append(", ");
             first = false;
-            append_header_element(out, element);
+            append_header_element(out, held(element), context);
         }
     } else {
-        if (is_present(value)) append_scalar(writer.add_header(name), value, std::nullopt);
+        std::string scratch;
+        const std::string_view text = scalar_text(held(value), context, scratch);
+        writer.add_header(name).assign(text.data(), text.size());
     }
 }
 
-template <class Binding, class Op>
-void append_header(request_writer& writer, const Op& op) {
-    append_header_member(writer, Binding::wire_name, op.*Binding::pointer);
+// @httpPrefixHeaders: one header per map entry, named prefix + key.
+template <class Map>
+[[gnu::noinline]] void append_prefix_headers(request_writer& writer, std::string_view prefix, const Map& map) {
+    if (!value_traits<Map>::present(map)) return;
+    std::string name;
+    for (const auto& [key, value] : held(map)) {
+        name.assign(prefix);
+        name.append(key);
+        const std::string_view text = value_traits<std::remove_cvref_t<decltype(value)>>::text_view(value);
+        writer.add_header(name).assign(text.data(), text.size());
+    }
 }
 
-// True when `text` holds a control byte (below 0x20, or 0x7F), tested eight bytes at a time:
-// the bearer token is scanned on every request, and a byte loop over it cost as much as the
-// rest of the encoding. A byte below 0x20 borrows into its own clear high bit when 0x20 is
-// subtracted; 0x7F becomes zero when XORed with 0x7F, and zero borrows the same way.
-inline bool has_control_byte(std::string_view text) noexcept {
-    constexpr std::uint64_t ones = 0x0101010101010101u;
-    constexpr std::uint64_t high_bits = 0x8080808080808080u;
-    std::size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, text.data() + i, sizeof word);
-        const std::uint64_t del = word ^ (0x7F * ones);
-        if ((((word - 0x20 * ones) & ~word) | ((del - ones) & ~del)) & high_bits) return true;
+// The host prefix of @endpoint with its {labels} filled from host_label members.
+template <class Op, class... Bindings>
+void write_host_prefix(std::string& out, const Op& op, members<Bindings...>) {
+    using host = typename description_t<Op>::host;
+    out.clear();
+    std::string_view text = host::text;
+    while (!text.empty()) {
+        const std::size_t open = text.find('{');
+        out.append(text.substr(0, open));
+        if (open == std::string_view::npos) break;
+        const std::size_t close = text.find('}', open);
+        const std::string_view name = text.substr(open + 1, close - open - 1);
+        ([&] {
+            if constexpr (is_at<Bindings, location::host_label>) {
+                if (Bindings::wire_name == name) {
+                    const auto& value = held(op.*Bindings::pointer);
+                    out.append(value_traits<std::remove_cvref_t<decltype(value)>>::text_view(value));
+                }
+            }
+        }(), ...);
+        text.remove_prefix(close + 1);
     }
-    for (; i < text.size(); ++i)
-        if (is_control_byte(text[i])) return true;
-    return false;
+}
+
+// The payload member's bytes and media type. Structures, unions and documents are JSON, written
+// by json_body_writer (json_body.hpp, which brings Boost.JSON).
+template <class Op, class Binding>
+void write_payload(request_writer& writer, std::string& body, const Op& op) {
+    using value_type = typename Binding::value_type;
+    const value_type& value = op.*Binding::pointer;
+    body.clear();
+    if (!value_traits<value_type>::present(value)) return;  // no payload: no body and no Content-Type
+    using held_type = unwrapped_t<value_type>;
+    constexpr value_kind kind = value_traits<held_type>::kind;
+    std::string_view media = Binding::media_type;
+    if constexpr (kind == value_kind::blob) {
+        body.assign(held(value).bytes());
+        if (media.empty()) media = "application/octet-stream";
+    } else if constexpr (kind == value_kind::string) {
+        body.assign(value_traits<held_type>::text_view(held(value)));
+        if (media.empty()) media = "text/plain";
+    } else {
+        json_body_writer<Op>::write_value(body, held(value));
+        if (media.empty()) media = "application/json";
+    }
+    writer.add_header("Content-Type").assign(media.data(), media.size());
 }
 
 [[gnu::noinline]] inline std::optional<validation_error> check_token(const bearer_token& token) noexcept {
-    if (token.empty()) return make_error("bearer token", constraint::token_present);
+    if (token.empty()) return make_validation_error("bearer token", violation_of(constraint::token_present));
     if (has_control_byte(token.reveal()))
-        return make_error("bearer token", constraint::no_control_bytes, first_control_byte(token.reveal()));
+        return make_validation_error("bearer token", violation_of(constraint::no_control_bytes, first_control_byte(token.reveal())));
     return std::nullopt;
 }
 
+// The idempotency token of this request: the caller's, else a fresh one when the operation has
+// an @idempotencyToken member left unset.
 template <class Op, class... Bindings>
-void write_request(request& out, const Op& op, const bearer_token* token, members<Bindings...> list) {
+std::string idempotency_token_for(const Op& op, const encode_options& options, members<Bindings...>) {
+    bool needed = false;
+    ([&] {
+        if constexpr (Bindings::is_idempotency_token)
+            needed = needed || !Bindings::traits::present(op.*Bindings::pointer);
+    }(), ...);
+    if (!needed) return {};
+    return options.make_idempotency_token ? options.make_idempotency_token() : make_uuid_v4();
+}
+
+template <class Op, class... Bindings>
+void write_request(request& out, const Op& op, const bearer_token* token, const encode_options& options,
+                   members<Bindings...> list) {
     using description = description_t<Op>;
     out.method = description::method;
     out.target.clear();
     append_path(out.target, op, list);
+    [[maybe_unused]] const std::string idempotency = idempotency_token_for(op, options, list);
     [[maybe_unused]] char separator = description::uri::parsed.has_query ? '&' : '?';
     ([&] {
-        if constexpr (is_at<Bindings, location::query>) append_query<Bindings>(out.target, separator, op);
+        if constexpr (is_at<Bindings, location::query>) {
+            if (Bindings::is_idempotency_token && !Bindings::traits::present(op.*Bindings::pointer))
+                append_query_pair(out.target, separator, Bindings::wire_name, idempotency);
+            else
+                append_query_member(out.target, separator, Bindings::wire_name, op.*Bindings::pointer, Bindings::context);
+        }
     }(), ...);
+    constexpr std::size_t query_count = (std::size_t{0} + ... + (is_at<Bindings, location::query> ? 1u : 0u));
+    [[maybe_unused]] constexpr std::array<std::string_view, query_count + 1> query_keys = query_keys_of<Bindings...>();
+    ([&] {
+        if constexpr (is_at<Bindings, location::query_params>)
+            append_query_map(out.target, separator, op.*Bindings::pointer, query_keys.data(), query_count);
+    }(), ...);
+    if constexpr (description::host::label_count > 0 || !description::host::text.empty())
+        write_host_prefix(out.host_prefix, op, list);
+    else
+        out.host_prefix.clear();
 
     request_writer writer(out);
     if (token) {
@@ -291,11 +380,22 @@ void write_request(request& out, const Op& op, const bearer_token* token, member
         value.append(token->reveal());
     }
     ([&] {
-        if constexpr (is_at<Bindings, location::header>) append_header<Bindings>(writer, op);
+        if constexpr (is_at<Bindings, location::header>) {
+            if (Bindings::is_idempotency_token && !Bindings::traits::present(op.*Bindings::pointer))
+                writer.add_header(Bindings::wire_name).assign(idempotency);
+            else
+                append_header_member(writer, Bindings::wire_name, op.*Bindings::pointer, Bindings::context);
+        } else if constexpr (is_at<Bindings, location::prefix_headers>) {
+            append_prefix_headers(writer, Bindings::wire_name, op.*Bindings::pointer);
+        }
     }(), ...);
     if constexpr (description::has_body) {
         writer.add_header("Content-Type").assign("application/json");
-        json_body_writer<Op>::write(out.body, op);
+        json_body_writer<Op>::write(out.body, op, idempotency);
+    } else if constexpr (description::has_payload) {
+        ([&] {
+            if constexpr (is_at<Bindings, location::payload>) write_payload<Op, Bindings>(writer, out.body, op);
+        }(), ...);
     } else {
         out.body.clear();  // restJson1: a body-less operation sends no body and no Content-Type
     }
@@ -310,7 +410,7 @@ result<void, validation_error> encode_checked(request& out, const Op& op, const 
     if (token)
         if (auto error = check_token(*token)) return failure(*error);
     if (auto checked = validate(op, options.level.value_or(default_checks<Op>)); !checked) return failure(checked.error());
-    write_request(out, op, token, typename description::member_list{});
+    write_request(out, op, token, options, typename description::member_list{});
     return {};
 }
 

@@ -1,18 +1,56 @@
 #pragma once
-// Where each input member goes on the wire: restop::http_label, restop::http_query,
-// restop::http_header, after Smithy's httpLabel, httpQuery and httpHeader traits.
+// Where each member goes on the wire, after Smithy's HTTP binding traits: restop::http_label,
+// http_query, http_query_params, http_header, http_prefix_headers, http_payload,
+// http_response_code, host_label and json_field, each with the member traits that change how
+// its value is spelled (restop::format, default_value, idempotency_token, sensitive, media_type)
+// and the constraints its type does not carry. Only the standard library.
 
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <string_view>
 #include <type_traits>
 #include <vector>
 
+#include "restop/constraints.hpp"
+#include "restop/detail/spelled.hpp"
 #include "restop/fixed_string.hpp"
 #include "restop/params.hpp"
+#include "restop/value_traits.hpp"
 
 namespace restop {
 
-enum class location { label, query, header, body };
+// ---- member traits, given after the member pointer -------------------------------------------
+
+/// smithy.api#timestampFormat: `restop::format<restop::timestamp_format::http_date>`.
+template <timestamp_format Format>
+struct format {
+    static constexpr timestamp_format value = Format;
+};
+
+/// smithy.api#default: the member has a default value (its C++ initializer), so a reader fills
+/// it in when the member is missing and a writer always sends it. The value, when given, is
+/// for the reader of the description: `restop::default_value<0>`, `restop::default_value<>`.
+template <auto... Value>
+struct default_value {};
+
+/// smithy.api#idempotencyToken: when the caller leaves the member unset, encode() sends a
+/// fresh UUID v4, as the official SDKs do.
+struct idempotency_token {};
+
+/// smithy.api#sensitive: the value never appears in a log line restop writes.
+struct sensitive {};
+
+/// smithy.api#mediaType on a string payload or header (`restop::media_type<"application/json">`):
+/// the payload's Content-Type; a header with a media type travels base64-encoded.
+template <fixed_string Type>
+struct media_type {
+    static constexpr std::string_view value = Type.view();
+};
+
+/// An @range bound left open.
+inline constexpr std::int64_t unbounded_min = std::numeric_limits<std::int64_t>::min();
+inline constexpr std::int64_t unbounded_max = std::numeric_limits<std::int64_t>::max();
 
 namespace detail {
 template <class T>
@@ -24,72 +62,217 @@ struct member_pointer<Type Class::*> {
 };
 
 template <class T>
-inline constexpr bool is_vector = false;
-template <class T, class A>
-inline constexpr bool is_vector<std::vector<T, A>> = true;
-
-// A scalar on the wire: a param type, bool or std::optional<bool>.
+inline constexpr bool is_format_option = false;
+template <timestamp_format F>
+inline constexpr bool is_format_option<format<F>> = true;
 template <class T>
-inline constexpr bool is_scalar_member =
-    is_string_param<T> || is_integer_param<T> || std::is_same_v<T, bool> || std::is_same_v<T, std::optional<bool>>;
+inline constexpr bool is_default_option = false;
+template <auto... V>
+inline constexpr bool is_default_option<default_value<V...>> = true;
+template <class T>
+inline constexpr bool is_media_type_option = false;
+template <fixed_string T>
+inline constexpr bool is_media_type_option<media_type<T>> = true;
 
 template <class T>
-inline constexpr bool is_list_member = false;
-template <class T, class A>
-inline constexpr bool is_list_member<std::vector<T, A>> = is_scalar_member<T>;
+inline constexpr bool is_member_option =
+    is_format_option<T> || is_default_option<T> || is_media_type_option<T> || std::is_same_v<T, idempotency_token> ||
+    std::is_same_v<T, sensitive> || is_required<T> || is_length<T> || is_range<T> || is_pattern<T>;
+
+template <bool Ok, class MemberName>
+struct unknown_member_option {
+    static_assert(Ok, "restop: a member binding option must be restop::format, default_value, idempotency_token, sensitive, "
+                      "media_type, required, length, range or pattern");
+    static constexpr bool value = true;
+};
+template <bool Ok, class MemberName>
+struct member_type_without_traits {
+    static_assert(Ok, "restop: this member's type has no restop::value_traits specialisation, so restop cannot carry it; "
+                      "use a Smithy type (see value_traits.hpp) or specialise restop::value_traits for it");
+    static constexpr bool value = true;
+};
+
+template <class Option, class... Options>
+constexpr timestamp_format pick_format(timestamp_format fallback) noexcept {
+    if constexpr (is_format_option<Option>)
+        return Option::value;
+    else if constexpr (sizeof...(Options) > 0)
+        return pick_format<Options...>(fallback);
+    else
+        return fallback;
+}
+template <class... Options>
+constexpr timestamp_format format_of(location where) noexcept {
+    if constexpr (sizeof...(Options) == 0)
+        return default_timestamp_format(where);
+    else
+        return pick_format<Options...>(default_timestamp_format(where));
+}
+
+template <class Option, class... Options>
+constexpr std::string_view pick_media_type() noexcept {
+    if constexpr (is_media_type_option<Option>)
+        return Option::value;
+    else if constexpr (sizeof...(Options) > 0)
+        return pick_media_type<Options...>();
+    else
+        return {};
+}
+template <class... Options>
+constexpr std::string_view media_type_of() noexcept {
+    if constexpr (sizeof...(Options) == 0)
+        return {};
+    else
+        return pick_media_type<Options...>();
+}
 }  // namespace detail
 
-/// The common shape of the three location descriptors.
-template <location Where, fixed_string WireName, auto Member>
+/// The common shape of every binding: which member, under which wire name, where, spelled how.
+template <location Where, fixed_string WireName, auto Member, class... Options>
 struct member_binding {
     static_assert(std::is_member_object_pointer_v<decltype(Member)>,
                   "restop: a member binding takes a pointer to a data member, such as &my_operation::id");
     using owner = typename detail::member_pointer<decltype(Member)>::owner;
     using value_type = typename detail::member_pointer<decltype(Member)>::type;
+    using traits = value_traits<value_type>;
     static constexpr location where = Where;
     static constexpr auto wire_text = WireName;  // kept as a fixed_string for diagnostics
     static constexpr std::string_view wire_name = wire_text.view();
     static constexpr auto pointer = Member;
+
+    static_assert((detail::unknown_member_option<detail::is_member_option<Options>, detail::spell<WireName>>::value && ...));
+    static_assert(detail::member_type_without_traits<has_value_traits<value_type>, detail::spell<WireName>>::value);
+
+    static constexpr std::string_view media_type = detail::media_type_of<Options...>();
+    static constexpr bool has_default = (detail::is_default_option<Options> || ...);
+    static constexpr bool is_idempotency_token = (std::is_same_v<Options, idempotency_token> || ...);
+    static constexpr bool is_sensitive = (std::is_same_v<Options, sensitive> || ...);
+    /// An input member that must be set before anything is sent.
+    static constexpr bool must_be_set = traits::required_by_type || (detail::is_required<Options> || ...);
+    /// An output member that a response must carry: a plain (not optional) type without a default.
+    static constexpr bool must_be_read = !traits::can_be_absent && !has_default;
+    static constexpr wire_context context{
+        Where, detail::format_of<Options...>(Where),
+        Where == location::header && !media_type.empty() && traits::kind == value_kind::string};
+
+    /// The constraints given on the binding (those on a member whose type does not carry them).
+    template <class Visitor>
+    static constexpr void for_each_constraint(Visitor&& visit) {
+        ([&] {
+            if constexpr (detail::is_length<Options> || detail::is_range<Options> || detail::is_pattern<Options>) visit(Options{});
+        }(), ...);
+    }
 };
+
+namespace detail {
+template <class T>
+constexpr bool is_text_kind() {
+    return value_traits<T>::kind == value_kind::string;
+}
+template <class T>
+constexpr bool is_scalar_kind() {
+    constexpr value_kind k = value_traits<T>::kind;
+    return k == value_kind::boolean || k == value_kind::integer || k == value_kind::floating || k == value_kind::big_number ||
+           k == value_kind::string || k == value_kind::timestamp_ || k == value_kind::blob;
+}
+template <class T>
+constexpr bool is_scalar_or_list_of_scalars() {
+    if constexpr (is_vector<unwrapped_t<T>>)
+        return is_scalar_kind<unwrapped_t<typename unwrapped_t<T>::value_type>>();
+    else
+        return is_scalar_kind<unwrapped_t<T>>();
+}
+template <class T>
+constexpr bool is_map_of_text(bool allow_lists) {
+    if constexpr (is_string_map<unwrapped_t<T>>) {
+        using element = typename unwrapped_t<T>::mapped_type;
+        if constexpr (is_vector<element>)
+            return allow_lists && is_text_kind<typename element::value_type>();
+        else
+            return is_text_kind<element>();
+    } else {
+        return false;
+    }
+}
+}  // namespace detail
 
 /// smithy.api#httpLabel: the member fills the URI template's `{WireName}` or `{WireName+}`.
 ///
 ///     restop::http_label<"id", &delete_access_token::id>
-template <fixed_string WireName, auto Member>
-struct http_label : member_binding<location::label, WireName, Member> {
-    static_assert(detail::is_scalar_member<typename http_label::value_type> &&
-                      !std::is_same_v<typename http_label::value_type, std::optional<bool>>,
-                  "restop: an http_label member must be a string_param, an integer_param or bool");
+template <fixed_string WireName, auto Member, class... Options>
+struct http_label : member_binding<location::label, WireName, Member, Options...> {
+    static_assert(detail::is_scalar_kind<detail::unwrapped_t<typename http_label::value_type>>() &&
+                      value_traits<detail::unwrapped_t<typename http_label::value_type>>::kind != value_kind::blob,
+                  "restop: an http_label member must be a string, a number, a boolean, a timestamp or an enum");
 };
 
-/// smithy.api#httpQuery: `?WireName=value`; a std::vector repeats the key; absent is omitted.
-template <fixed_string WireName, auto Member>
-struct http_query : member_binding<location::query, WireName, Member> {
-    static_assert(detail::is_scalar_member<typename http_query::value_type> ||
-                      detail::is_list_member<typename http_query::value_type>,
-                  "restop: an http_query member must be a string_param, an integer_param, bool, std::optional<bool> or a std::vector of those");
+/// smithy.api#httpQuery: `?WireName=value`; a list repeats the key; absent is omitted.
+template <fixed_string WireName, auto Member, class... Options>
+struct http_query : member_binding<location::query, WireName, Member, Options...> {
+    static_assert(detail::is_scalar_or_list_of_scalars<typename http_query::value_type>(),
+                  "restop: an http_query member must be a scalar (string, number, boolean, timestamp, blob, enum) or a list of scalars");
 };
 
-/// smithy.api#httpHeader: `WireName: value`; a std::vector is sent comma-separated; absent is omitted.
-template <fixed_string WireName, auto Member>
-struct http_header : member_binding<location::header, WireName, Member> {
-    static_assert(detail::is_scalar_member<typename http_header::value_type> ||
-                      detail::is_list_member<typename http_header::value_type>,
-                  "restop: an http_header member must be a string_param, an integer_param, bool, std::optional<bool> or a std::vector of those");
+/// smithy.api#httpQueryParams: every entry of a map of string (or of list of string) becomes a
+/// query parameter; a key that an http_query member also sets is left to that member.
+template <auto Member, class... Options>
+struct http_query_params : member_binding<location::query_params, "", Member, Options...> {
+    static_assert(detail::is_map_of_text<typename http_query_params::value_type>(true),
+                  "restop: an http_query_params member must be a map of string to string or to a list of strings");
+};
+
+/// smithy.api#httpHeader: `WireName: value`; a list is sent comma-separated; absent is omitted.
+template <fixed_string WireName, auto Member, class... Options>
+struct http_header : member_binding<location::header, WireName, Member, Options...> {
+    static_assert(detail::is_scalar_or_list_of_scalars<typename http_header::value_type>(),
+                  "restop: an http_header member must be a scalar (string, number, boolean, timestamp, blob, enum) or a list of scalars");
+};
+
+/// smithy.api#httpPrefixHeaders: each entry of a map of string to string is a header named
+/// Prefix + key. Reading gives every header that starts with the prefix (any case).
+template <fixed_string Prefix, auto Member, class... Options>
+struct http_prefix_headers : member_binding<location::prefix_headers, Prefix, Member, Options...> {
+    static_assert(detail::is_map_of_text<typename http_prefix_headers::value_type>(false),
+                  "restop: an http_prefix_headers member must be a map of string to string");
+};
+
+/// smithy.api#httpPayload: the member is the whole body: a blob or string as its bytes, a
+/// structure, union or document as JSON.
+template <auto Member, class... Options>
+struct http_payload : member_binding<location::payload, "", Member, Options...> {
+    static_assert([] {
+        constexpr value_kind k = value_traits<detail::unwrapped_t<typename http_payload::value_type>>::kind;
+        return k == value_kind::blob || k == value_kind::string || k == value_kind::structure || k == value_kind::union_ ||
+               k == value_kind::document;
+    }(), "restop: an http_payload member must be a blob, a string, an enum, a structure, a union or a document");
+};
+
+/// smithy.api#httpResponseCode: an output member that receives the response's status.
+template <auto Member, class... Options>
+struct http_response_code : member_binding<location::response_code, "", Member, Options...> {
+    static_assert(std::is_same_v<detail::unwrapped_t<typename http_response_code::value_type>, std::int32_t>,
+                  "restop: an http_response_code member must be a std::int32_t (or std::optional<std::int32_t>)");
+};
+
+/// smithy.api#hostLabel: fills `{WireName}` in the operation's restop::host_prefix.
+template <fixed_string WireName, auto Member, class... Options>
+struct host_label : member_binding<location::host_label, WireName, Member, Options...> {
+    static_assert(detail::is_text_kind<detail::unwrapped_t<typename host_label::value_type>>() && host_label::must_be_set,
+                  "restop: a host_label member must be a required string");
 };
 
 /// A member of a JSON body (restJson1: a member without an HTTP binding), under its JSON name.
 /// Used for an operation's body members, for the fields of nested structures and for outputs.
 ///
 ///     restop::json_field<"expiresTime", &create_access_token::expires_time>
-template <fixed_string WireName, auto Member>
-struct json_field : member_binding<location::body, WireName, Member> {};
+template <fixed_string WireName, auto Member, class... Options>
+struct json_field : member_binding<location::body, WireName, Member, Options...> {};
 
 /// The input members of an operation, in the order they are encoded.
 template <class... Bindings>
 struct members {};
 
-/// The JSON fields of a structure (an output, or a structure nested in a body):
+/// The members of a structure (an output, an error, or a structure nested in a body):
 ///
 ///     struct access_token_summary {
 ///         std::string id;
@@ -103,11 +286,8 @@ struct fields {};
 namespace detail {
 template <class T>
 concept has_fields = requires { typename T::fields; };
-
 template <class T>
-inline constexpr bool is_optional = false;
-template <class T>
-inline constexpr bool is_optional<std::optional<T>> = true;
+concept has_alternatives = requires { typename T::alternatives; };
 }  // namespace detail
 
 }  // namespace restop

@@ -28,6 +28,72 @@ namespace restop {
 /// The output of an operation without output members (the body is ignored, empty or `{}`).
 struct empty_output {};
 
+/// smithy.api#endpoint's hostPrefix: text put before the endpoint's host, with `{label}`s filled
+/// from host_label members. `restop::host_prefix<"{foo}.data.">`.
+template <fixed_string Prefix>
+struct host_prefix {
+    static constexpr std::string_view text = Prefix.view();
+    static constexpr std::size_t label_count = [] {
+        std::size_t count = 0;
+        for (char c : Prefix.view()) count += c == '{' ? 1u : 0u;
+        return count;
+    }();
+    /// The name of label number `index`.
+    static constexpr std::string_view label(std::size_t index) noexcept {
+        std::size_t seen = 0;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] != '{') continue;
+            const std::size_t close = text.find('}', i);
+            if (seen++ == index) return text.substr(i + 1, close - i - 1);
+        }
+        return {};
+    }
+    static constexpr bool has_label(std::string_view name) noexcept {
+        for (std::size_t i = 0; i < label_count; ++i)
+            if (label(i) == name) return true;
+        return false;
+    }
+    static_assert([] {
+        int depth = 0;
+        for (char c : Prefix.view()) {
+            if (c == '{') ++depth;
+            else if (c == '}') --depth;
+            if (depth < 0 || depth > 1) return false;
+        }
+        return depth == 0;
+    }(), "restop::host_prefix: the prefix has an unbalanced '{' or '}'");
+};
+
+/// The compression algorithms of smithy.api#requestCompression.
+enum class compression { gzip };
+/// smithy.api#requestCompression: the request body may be sent compressed (restop/compression.hpp).
+template <compression... Algorithms>
+struct request_compression {};
+/// smithy.api#httpChecksumRequired: the request carries a Content-MD5 of its body.
+struct checksum_required {};
+
+namespace detail {
+using no_host_prefix = host_prefix<"">;
+
+template <class T>
+inline constexpr bool is_host_prefix = false;
+template <fixed_string P>
+inline constexpr bool is_host_prefix<host_prefix<P>> = true;
+template <class T>
+inline constexpr bool is_request_compression = false;
+template <compression... A>
+inline constexpr bool is_request_compression<request_compression<A...>> = true;
+
+template <class... Options>
+struct host_prefix_of {
+    using type = no_host_prefix;
+};
+template <class First, class... Rest>
+struct host_prefix_of<First, Rest...> {
+    using type = std::conditional_t<is_host_prefix<First>, First, typename host_prefix_of<Rest...>::type>;
+};
+}  // namespace detail
+
 namespace detail {
 
 // Each diagnostic is a template so that its notes name the culprit ("spelled<'i', 'd'>");
@@ -62,6 +128,21 @@ struct wire_name_used_twice {
     static_assert(Ok, "restop: two members share one wire name in the same location");
     static constexpr bool value = true;
 };
+template <bool Ok, class MemberName>
+struct host_label_not_in_prefix {
+    static_assert(Ok, "restop: a host_label member names a label that the operation's restop::host_prefix does not contain");
+    static constexpr bool value = true;
+};
+template <bool Ok, class MemberName>
+struct host_prefix_label_without_member {
+    static_assert(Ok, "restop: the restop::host_prefix has a label that no host_label member binds");
+    static constexpr bool value = true;
+};
+template <bool Ok, class MemberName>
+struct response_code_on_input {
+    static_assert(Ok, "restop: http_response_code belongs to an output's fields, not to an operation's members");
+    static constexpr bool value = true;
+};
 template <bool Ok, class ShapeName>
 struct error_status_taken {
     static_assert(Ok, "restop: two error shapes share one HTTP status, so a response that names no error could not be decoded");
@@ -87,14 +168,6 @@ using spell_uri_part =
 template <class Binding, location Where>
 inline constexpr bool is_at = Binding::where == Where;
 
-template <class T>
-constexpr bool member_is_required() {
-    if constexpr (is_string_param<T> || is_integer_param<T>)
-        return T::is_required;
-    else
-        return std::is_same_v<T, bool>;
-}
-
 template <class Uri, class... Bindings>
 consteval bool check_labels() {
     // Every label of the template is bound exactly once.
@@ -109,7 +182,7 @@ consteval bool check_labels() {
                 if constexpr (Uri::parsed.parts[P].greedy) {
                     constexpr bool greedy_is_string =
                         ((!(is_at<Bindings, location::label> && Bindings::wire_name == name) ||
-                          is_string_param<typename Bindings::value_type>) &&
+                          is_text_kind<unwrapped_t<typename Bindings::value_type>>()) &&
                          ...);
                     static_assert(greedy_label_not_string<greedy_is_string, spell_uri_part<Uri, P>>::value);
                 }
@@ -119,15 +192,20 @@ consteval bool check_labels() {
     return true;
 }
 
-template <class Uri, class Binding, class... Bindings>
+template <class Uri, class HostPrefix, class Binding, class... Bindings>
 consteval bool check_binding() {
     using name = spell<Binding::wire_text>;
     if constexpr (Binding::where == location::label) {
         static_assert(label_member_not_in_uri<Uri::has_label(Binding::wire_name), name>::value);
-        static_assert(label_member_not_required<member_is_required<typename Binding::value_type>(), name>::value);
+        static_assert(label_member_not_required<Binding::must_be_set || !Binding::traits::can_be_absent, name>::value);
     }
-    // Header names compare case-insensitively on the wire, so "X-Id" and "x-id" collide.
-    constexpr std::size_t same_name =
+    if constexpr (Binding::where == location::host_label)
+        static_assert(host_label_not_in_prefix<HostPrefix::has_label(Binding::wire_name), name>::value);
+    if constexpr (Binding::where == location::response_code)
+        static_assert(response_code_on_input<false, name>::value);
+    // Header names compare case-insensitively on the wire, so "X-Id" and "x-id" collide. The
+    // nameless bindings (payload, query map, response code) are counted by check_whole_body.
+    constexpr std::size_t same_name = Binding::wire_name.empty() ? 1 :
         (std::size_t{0} + ... +
          ((Bindings::where == Binding::where &&
            (Binding::where == location::header ? iequals(Bindings::wire_name, Binding::wire_name)
@@ -135,6 +213,35 @@ consteval bool check_binding() {
               ? 1u
               : 0u));
     static_assert(wire_name_used_twice<same_name == 1, name>::value);
+    return true;
+}
+
+// The bindings that take the whole body or a whole map have no wire name of their own: one of
+// each at most, and a payload leaves no room for body members.
+template <class... Bindings>
+consteval bool check_whole_body() {
+    constexpr std::size_t payloads = (std::size_t{0} + ... + (is_at<Bindings, location::payload> ? 1u : 0u));
+    constexpr std::size_t body_members = (std::size_t{0} + ... + (is_at<Bindings, location::body> ? 1u : 0u));
+    constexpr std::size_t query_maps = (std::size_t{0} + ... + (is_at<Bindings, location::query_params> ? 1u : 0u));
+    static_assert(payloads <= 1, "restop: at most one member can be the http_payload");
+    static_assert(payloads == 0 || body_members == 0,
+                  "restop: an operation with an http_payload member cannot also have json_field body members");
+    static_assert(query_maps <= 1, "restop: at most one member can be http_query_params");
+    return true;
+}
+
+// Every `{label}` of the host prefix has a host_label member.
+template <class HostPrefix, class... Bindings>
+consteval bool check_host_prefix() {
+    if constexpr (HostPrefix::label_count > 0) {
+        [&]<std::size_t... P>(std::index_sequence<P...>) {
+            ([&] {
+                constexpr std::string_view name = HostPrefix::label(P);
+                constexpr bool bound = ((is_at<Bindings, location::host_label> && Bindings::wire_name == name) || ...);
+                static_assert(host_prefix_label_without_member<bound, spelled<>>::value);
+            }(), ...);
+        }(std::make_index_sequence<HostPrefix::label_count>{});
+    }
     return true;
 }
 
@@ -162,7 +269,8 @@ template <class... B, class... E>
 inline constexpr bool is_members_and_errors<members<B...>, errors<E...>> = true;
 }  // namespace detail
 
-template <http_method Method, fixed_string Uri, int SuccessStatus, class Members, class Errors, class Output = empty_output>
+template <http_method Method, fixed_string Uri, int SuccessStatus, class Members, class Errors, class Output = empty_output,
+          class... Options>
 struct operation {
     static_assert(detail::is_members_and_errors<Members, Errors>,
                   "restop::operation: the fourth argument must be restop::members<...> and the fifth restop::errors<...>");
@@ -171,8 +279,13 @@ struct operation {
 /// The description of an operation: method, URI template, success status, where each member
 /// goes, which errors may come back, and the output type. Its checks run when it is first used
 /// (encode, decode, call, or `static_assert(restop::is_valid_description<Op>)`).
-template <http_method Method, fixed_string Uri, int SuccessStatus, class... Bindings, class... Shapes, class Output>
-struct operation<Method, Uri, SuccessStatus, members<Bindings...>, errors<Shapes...>, Output> {
+template <http_method Method, fixed_string Uri, int SuccessStatus, class... Bindings, class... Shapes, class Output,
+          class... Options>
+struct operation<Method, Uri, SuccessStatus, members<Bindings...>, errors<Shapes...>, Output, Options...> {
+    static_assert(((detail::is_host_prefix<Options> || detail::is_request_compression<Options> ||
+                    std::is_same_v<Options, checksum_required>) && ...),
+                  "restop::operation: the options after the output must be restop::host_prefix, request_compression or "
+                  "checksum_required");
     using uri = uri_template<Uri>;
 
     static_assert(uri::error != uri_template_error::not_absolute, "restop: the URI template must start with '/'");
@@ -196,13 +309,18 @@ struct operation<Method, Uri, SuccessStatus, members<Bindings...>, errors<Shapes
     using member_list = members<Bindings...>;
     using error_list = errors<Shapes...>;
     static constexpr bool has_body = ((Bindings::where == location::body) || ...);
+    static constexpr bool has_payload = ((Bindings::where == location::payload) || ...);
+    using host = typename detail::host_prefix_of<Options...>::type;
+    static constexpr bool compresses_requests = (detail::is_request_compression<Options> || ...);
+    static constexpr bool needs_checksum = (std::is_same_v<Options, checksum_required> || ...);
 
     /// True once every check has passed; naming it runs them.
     static constexpr bool is_valid = [] {
         if constexpr (uri::error != uri_template_error::none)
             return false;
         else
-            return detail::check_labels<uri, Bindings...>() && (detail::check_binding<uri, Bindings, Bindings...>() && ...) &&
+            return detail::check_labels<uri, Bindings...>() && (detail::check_binding<uri, host, Bindings, Bindings...>() && ...) &&
+                   detail::check_whole_body<Bindings...>() && detail::check_host_prefix<host, Bindings...>() &&
                    (detail::check_error_shape<Shapes, Shapes...>() && ...);
     }();
 };

@@ -19,6 +19,9 @@ struct request {
     std::string target;
     header_list headers;
     std::string body;
+    /// smithy.api#endpoint's host prefix (`"foo.data."`), already expanded: a transport puts it
+    /// before the endpoint's host. Empty for most operations.
+    std::string host_prefix = {};  // (a default, so that aggregate initialisation may leave it out)
 };
 
 /// Prints the request for logs with the Authorization value redacted, so that a logged request

@@ -4,3 +4,4 @@
 
 #include "restop/codecatalyst.hpp"
 #include "restop/core.hpp"
+#include "restop/description.hpp"

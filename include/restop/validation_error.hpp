@@ -21,6 +21,9 @@ enum class constraint {
     non_empty_label,   ///< an empty URI label would address a different resource
     no_control_bytes,  ///< a header value may not carry CR, LF, NUL or other control bytes
     token_present,     ///< the bearer token is empty
+    number_syntax,     ///< a bigInteger or bigDecimal whose text is not a number
+    union_members,     ///< a union must have exactly one member set
+    host_label,        ///< a host label may hold only letters, digits and '-'
 };
 
 constexpr std::string_view to_string(constraint c) noexcept {
@@ -33,6 +36,9 @@ constexpr std::string_view to_string(constraint c) noexcept {
         case constraint::non_empty_label: return "non_empty_label";
         case constraint::no_control_bytes: return "no_control_bytes";
         case constraint::token_present: return "token_present";
+        case constraint::number_syntax: return "number_syntax";
+        case constraint::union_members: return "union_members";
+        case constraint::host_label: return "host_label";
     }
     return "required";
 }
@@ -74,6 +80,12 @@ struct validation_error {
                 return text + " holds a control byte at offset " + std::to_string(measure) +
                        ", which must never reach a header";
             case constraint::token_present: return text + " is empty";
+            case constraint::number_syntax: return text + " is not a decimal number";
+            case constraint::union_members:
+                return text + " is a union with " + std::to_string(measure) + " members set; exactly one must be set";
+            case constraint::host_label:
+                return text + " holds a byte at offset " + std::to_string(measure) +
+                       " that cannot appear in a host name (letters, digits and '-' only)";
         }
         return text;
     }

@@ -1008,6 +1008,9 @@ enum class constraint {
     non_empty_label,   ///< an empty URI label would address a different resource
     no_control_bytes,  ///< a header value may not carry CR, LF, NUL or other control bytes
     token_present,     ///< the bearer token is empty
+    number_syntax,     ///< a bigInteger or bigDecimal whose text is not a number
+    union_members,     ///< a union must have exactly one member set
+    host_label,        ///< a host label may hold only letters, digits and '-'
 };
 
 constexpr std::string_view to_string(constraint c) noexcept {
@@ -1020,6 +1023,9 @@ constexpr std::string_view to_string(constraint c) noexcept {
         case constraint::non_empty_label: return "non_empty_label";
         case constraint::no_control_bytes: return "no_control_bytes";
         case constraint::token_present: return "token_present";
+        case constraint::number_syntax: return "number_syntax";
+        case constraint::union_members: return "union_members";
+        case constraint::host_label: return "host_label";
     }
     return "required";
 }
@@ -1061,6 +1067,12 @@ struct validation_error {
                 return text + " holds a control byte at offset " + std::to_string(measure) +
                        ", which must never reach a header";
             case constraint::token_present: return text + " is empty";
+            case constraint::number_syntax: return text + " is not a decimal number";
+            case constraint::union_members:
+                return text + " is a union with " + std::to_string(measure) + " members set; exactly one must be set";
+            case constraint::host_label:
+                return text + " holds a byte at offset " + std::to_string(measure) +
+                       " that cannot appear in a host name (letters, digits and '-' only)";
         }
         return text;
     }
@@ -1095,6 +1107,11 @@ constexpr violation violation_of(restop::constraint violated, std::int64_t measu
                                  std::int64_t min = validation_error::unbounded_min,
                                  std::int64_t max = validation_error::unbounded_max, std::string_view pattern = {}) noexcept {
     return violation{violated, measure, min, max, pattern};
+}
+
+// The violation with the member's name: the error validate() reports.
+constexpr validation_error make_validation_error(std::string_view member, const violation& v) noexcept {
+    return validation_error{member, v.violated, v.measure, v.min, v.max, v.pattern};
 }
 }  // namespace detail
 
@@ -1206,14 +1223,41 @@ constexpr std::string_view to_string(http_method method) noexcept {
 // ---- end restop/http_method.hpp ----
 
 // ---- begin restop/members.hpp ----
-// Where each input member goes on the wire: restop::http_label, restop::http_query,
-// restop::http_header, after Smithy's httpLabel, httpQuery and httpHeader traits.
+// Where each member goes on the wire, after Smithy's HTTP binding traits: restop::http_label,
+// http_query, http_query_params, http_header, http_prefix_headers, http_payload,
+// http_response_code, host_label and json_field, each with the member traits that change how
+// its value is spelled (restop::format, default_value, idempotency_token, sensitive, media_type)
+// and the constraints its type does not carry. Only the standard library.
 
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <string_view>
 #include <type_traits>
 #include <vector>
 
+
+// ---- begin restop/detail/spelled.hpp ----
+// Turns a fixed_string into a pack of characters so that a name reads in both g++'s and clang's
+// template notes ("spelled<'i', 'd'>"); clang prints class-type template arguments as byte lists.
+
+#include <cstddef>
+#include <utility>
+
+
+namespace restop::detail {
+
+template <char... Chars>
+struct spelled {};
+
+template <fixed_string Text, std::size_t... I>
+spelled<Text.chars[I]...> spell_impl(std::index_sequence<I...>);
+
+template <fixed_string Text>
+using spell = decltype(spell_impl<Text>(std::make_index_sequence<Text.size()>{}));
+
+}  // namespace restop::detail
+// ---- end restop/detail/spelled.hpp ----
 
 // ---- begin restop/params.hpp ----
 // Input member types that carry their constraints: restop::string_param and restop::integer_param.
@@ -1387,9 +1431,1085 @@ inline constexpr bool is_integer_param<integer_param<Int, C...>> = true;
 }  // namespace restop
 // ---- end restop/params.hpp ----
 
+// ---- begin restop/value_traits.hpp ----
+// restop::value_traits<T>: everything restop knows about one kind of member value, in one place.
+// Validation, encoding, decoding and the description's compile-time checks consult it and
+// nothing else, the way nlohmann/json consults adl_serializer<T> and fmt consults formatter<T>:
+// supporting a new type is one specialisation, not an edit in every function that handles values.
+//
+// This header holds the interface and the traits of the standard types (bool, the integers,
+// float and double, std::string, std::optional, std::vector, std::map) and of restop's own
+// scalars (string_param, integer_param, sensitive_string, timestamp, blob). Other kinds live
+// beside their type: enums.hpp, big_number.hpp, boxed.hpp, document.hpp, structure.hpp.
+//
+// Its JSON functions are templates over the JSON value type (Boost.JSON's boost::json::value in
+// restop), so that this header, validation and URI expansion need only the standard library.
+
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+
+// ---- begin restop/blob.hpp ----
+// restop::blob: Smithy's blob, bytes that travel base64-encoded in JSON, headers and query
+// strings (RFC 4648 section 4, with padding) and raw as an HTTP payload. Only the standard library.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
 namespace restop {
 
-enum class location { label, query, header, body };
+/// Owned bytes. Text converts to it implicitly, so a blob member is set like a string:
+///
+///     op.data = "raw bytes";                 // sent as "cmF3IGJ5dGVz" in a JSON body
+///     std::string_view bytes = out.data.bytes();
+class blob {
+public:
+    blob() = default;
+    blob(std::string bytes) noexcept : bytes_(std::move(bytes)) {}
+    blob(std::string_view bytes) : bytes_(bytes) {}
+    blob(const char* bytes) : bytes_(bytes) {}
+
+    std::string_view bytes() const noexcept { return bytes_; }
+    std::size_t size() const noexcept { return bytes_.size(); }
+    bool empty() const noexcept { return bytes_.empty(); }
+
+    friend bool operator==(const blob&, const blob&) = default;
+
+private:
+    std::string bytes_;
+};
+
+namespace detail {
+inline constexpr char base64_alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+constexpr int base64_value(char c) noexcept {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+}
+}  // namespace detail
+
+/// Appends `bytes` base64-encoded (RFC 4648 section 4, padded with '=').
+///
+///     append_base64(out, "foo");  // "Zm9v"
+inline void append_base64(std::string& out, std::string_view bytes) {
+    out.reserve(out.size() + (bytes.size() + 2) / 3 * 4);
+    std::size_t i = 0;
+    auto at = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[k])); };
+    for (; i + 3 <= bytes.size(); i += 3) {
+        const std::uint32_t group = at(i) << 16 | at(i + 1) << 8 | at(i + 2);
+        for (int shift = 18; shift >= 0; shift -= 6) out += detail::base64_alphabet[(group >> shift) & 63];
+    }
+    if (const std::size_t rest = bytes.size() - i; rest != 0) {
+        const std::uint32_t group = at(i) << 16 | (rest == 2 ? at(i + 1) << 8 : 0);
+        out += detail::base64_alphabet[(group >> 18) & 63];
+        out += detail::base64_alphabet[(group >> 12) & 63];
+        out += rest == 2 ? detail::base64_alphabet[(group >> 6) & 63] : '=';
+        out += '=';
+    }
+}
+
+/// Decodes padded base64 (RFC 4648 section 4); nullopt for any character outside the alphabet,
+/// a length that is not a multiple of four, misplaced padding or non-zero padding bits.
+inline std::optional<std::string> decode_base64(std::string_view text) {
+    if (text.size() % 4 != 0) return std::nullopt;
+    std::string out;
+    out.reserve(text.size() / 4 * 3);
+    for (std::size_t i = 0; i < text.size(); i += 4) {
+        const bool last = i + 4 == text.size();
+        const int pad = last ? (text[i + 3] == '=') + (text[i + 2] == '=' && text[i + 3] == '=') : 0;
+        int v[4];
+        for (int k = 0; k < 4 - pad; ++k)
+            if ((v[k] = detail::base64_value(text[i + static_cast<std::size_t>(k)])) < 0) return std::nullopt;
+        for (int k = 4 - pad; k < 4; ++k) v[k] = 0;
+        const std::uint32_t group = static_cast<std::uint32_t>(v[0] << 18 | v[1] << 12 | v[2] << 6 | v[3]);
+        out += static_cast<char>(group >> 16);
+        if (pad < 2) out += static_cast<char>((group >> 8) & 0xFF);
+        if (pad < 1) out += static_cast<char>(group & 0xFF);
+        if ((pad == 1 && (group & 0xFF) != 0) || (pad == 2 && (group & 0xFFFF) != 0)) return std::nullopt;
+    }
+    return out;
+}
+
+}  // namespace restop
+// ---- end restop/blob.hpp ----
+
+// ---- begin restop/sensitive.hpp ----
+// restop::sensitive_string: a value the model marks @sensitive (a token's secret), in a type
+// that will not print it and wipes it when done.
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+
+
+// ---- begin restop/detail/wiped_string.hpp ----
+// A std::string that zeroes its bytes before they are freed or moved away: the storage shared by
+// restop's secret-holding types (bearer_token, sensitive_string).
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace restop::detail {
+
+class wiped_string {
+public:
+    wiped_string() = default;
+    explicit wiped_string(std::string value) noexcept : value_(std::move(value)) {}
+    wiped_string(const wiped_string&) = default;
+    wiped_string& operator=(const wiped_string& other) {
+        if (this != &other) {
+            wipe();
+            value_ = other.value_;
+        }
+        return *this;
+    }
+    wiped_string(wiped_string&& other) noexcept : value_(std::move(other.value_)) { other.wipe(); }
+    wiped_string& operator=(wiped_string&& other) noexcept {
+        if (this != &other) {
+            wipe();
+            value_ = std::move(other.value_);
+            other.wipe();
+        }
+        return *this;
+    }
+    ~wiped_string() { wipe(); }
+
+    std::string_view view() const noexcept { return value_; }
+    bool empty() const noexcept { return value_.empty(); }
+    std::size_t size() const noexcept { return value_.size(); }
+
+private:
+    void wipe() noexcept {
+        volatile char* p = value_.data();  // volatile: the stores must survive the free that follows
+        for (std::size_t i = 0; i < value_.size(); ++i) p[i] = 0;
+        value_.clear();
+    }
+
+    std::string value_;
+};
+
+}  // namespace restop::detail
+// ---- end restop/detail/wiped_string.hpp ----
+
+namespace restop {
+
+/// Holds a @sensitive string. It prints as `<redacted>`, converts to nothing, and its only
+/// accessor is the deliberately named reveal().
+///
+///     std::cout << created->output.secret;          // <redacted>
+///     save_to_keychain(created->output.secret.reveal());
+class sensitive_string {
+public:
+    sensitive_string() = default;
+    explicit sensitive_string(std::string value) noexcept : value_(std::move(value)) {}
+
+    bool empty() const noexcept { return value_.empty(); }
+    std::size_t size() const noexcept { return value_.size(); }
+    std::string_view reveal() const noexcept { return value_.view(); }
+
+    friend std::ostream& operator<<(std::ostream& out, const sensitive_string&) { return out << "<redacted>"; }
+    friend bool operator==(const sensitive_string& a, const sensitive_string& b) noexcept { return a.reveal() == b.reveal(); }
+
+private:
+    detail::wiped_string value_;
+};
+
+}  // namespace restop
+// ---- end restop/sensitive.hpp ----
+
+// ---- begin restop/timestamp.hpp ----
+// Smithy timestamps and their three wire formats (smithy.api#timestampFormat): `date-time`
+// (RFC 3339 section 5.6), `epoch-seconds` (seconds since 1970, fractions to the millisecond) and
+// `http-date` (RFC 9110 section 5.6.7 IMF-fixdate). Only the standard library.
+
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace restop {
+
+/// A point in time, UTC, to the nanosecond.
+using timestamp = std::chrono::sys_time<std::chrono::nanoseconds>;
+
+/// The three spellings Smithy defines for a timestamp on the wire.
+enum class timestamp_format {
+    date_time,      ///< `1985-04-12T23:20:50.52Z`
+    epoch_seconds,  ///< `482196050.52`
+    http_date,      ///< `Fri, 12 Apr 1985 23:20:50 GMT`
+};
+
+namespace detail {
+constexpr bool parse_digits(std::string_view text, std::size_t at, std::size_t count, int& out) noexcept {
+    if (at + count > text.size()) return false;
+    int value = 0;
+    for (std::size_t i = at; i < at + count; ++i) {
+        if (text[i] < '0' || text[i] > '9') return false;
+        value = value * 10 + (text[i] - '0');
+    }
+    out = value;
+    return true;
+}
+
+inline void append_padded(std::string& out, long long value, int width) {
+    std::string digits = std::to_string(value);
+    if (static_cast<int>(digits.size()) < width) out.append(static_cast<std::size_t>(width) - digits.size(), '0');
+    out += digits;
+}
+}  // namespace detail
+
+/// Parses an RFC 3339 date-time: `2026-01-31T12:00:00Z`, with optional fractional seconds (up
+/// to nanoseconds; further digits are ignored) and a `Z` or `±HH:MM` offset. `T`/`Z` in either
+/// case. A leap second (:60) is refused, as it cannot be represented.
+inline std::optional<timestamp> parse_rfc3339(std::string_view text) noexcept {
+    using namespace std::chrono;
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    if (!detail::parse_digits(text, 0, 4, year) || text.size() < 20 || text[4] != '-' ||
+        !detail::parse_digits(text, 5, 2, month) || text[7] != '-' || !detail::parse_digits(text, 8, 2, day) ||
+        (text[10] != 'T' && text[10] != 't') || !detail::parse_digits(text, 11, 2, hour) || text[13] != ':' ||
+        !detail::parse_digits(text, 14, 2, minute) || text[16] != ':' || !detail::parse_digits(text, 17, 2, second))
+        return std::nullopt;
+    const year_month_day date{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
+                              std::chrono::day(static_cast<unsigned>(day))};
+    if (!date.ok() || hour > 23 || minute > 59 || second > 59) return std::nullopt;
+
+    std::size_t at = 19;
+    std::int64_t fraction_ns = 0;
+    if (at < text.size() && text[at] == '.') {
+        ++at;
+        const std::size_t digits_begin = at;
+        std::int64_t scale = 100'000'000;
+        while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
+            fraction_ns += (text[at] - '0') * scale;
+            scale /= 10;
+            ++at;
+        }
+        if (at == digits_begin) return std::nullopt;
+    }
+    minutes offset{0};
+    if (at < text.size() && (text[at] == 'Z' || text[at] == 'z')) {
+        ++at;
+    } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
+        int offset_hours = 0, offset_minutes = 0;
+        if (!detail::parse_digits(text, at + 1, 2, offset_hours) || at + 3 >= text.size() || text[at + 3] != ':' ||
+            !detail::parse_digits(text, at + 4, 2, offset_minutes) || offset_hours > 23 || offset_minutes > 59)
+            return std::nullopt;
+        offset = hours(offset_hours) + minutes(offset_minutes);
+        if (text[at] == '-') offset = -offset;
+        at += 6;
+    } else {
+        return std::nullopt;
+    }
+    if (at != text.size()) return std::nullopt;
+    const timestamp local = sys_days(date) + hours(hour) + minutes(minute) + seconds(second) + nanoseconds(fraction_ns);
+    return local - offset;  // 12:00+02:00 is 10:00Z
+}
+
+/// Formats as RFC 3339 in UTC: `2026-01-31T12:00:00Z`, with fractional seconds only when they
+/// are not zero, and then without trailing zeros (`12:00:00.5Z`).
+inline std::string format_rfc3339(timestamp when) {
+    using namespace std::chrono;
+    const sys_days day_point = floor<days>(when);
+    const year_month_day date{day_point};
+    const hh_mm_ss<nanoseconds> time{when - day_point};
+    std::string out;
+    out.reserve(30);
+    detail::append_padded(out, static_cast<int>(date.year()), 4);
+    out += '-';
+    detail::append_padded(out, static_cast<unsigned>(date.month()), 2);
+    out += '-';
+    detail::append_padded(out, static_cast<unsigned>(date.day()), 2);
+    out += 'T';
+    detail::append_padded(out, time.hours().count(), 2);
+    out += ':';
+    detail::append_padded(out, time.minutes().count(), 2);
+    out += ':';
+    detail::append_padded(out, time.seconds().count(), 2);
+    if (const auto fraction = time.subseconds().count(); fraction != 0) {
+        std::string digits;
+        detail::append_padded(digits, fraction, 9);
+        digits.erase(digits.find_last_not_of('0') + 1);
+        out += '.';
+        out += digits;
+    }
+    out += 'Z';
+    return out;
+}
+
+namespace detail {
+inline constexpr std::string_view day_names[7] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};  // 1970-01-01 was a Thursday
+inline constexpr std::string_view month_names[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+// The widest epoch restop accepts: years 0001..9999, the range the other two formats can spell.
+inline constexpr std::int64_t min_epoch_seconds = -62135596800;  // 0001-01-01T00:00:00Z
+inline constexpr std::int64_t max_epoch_seconds = 253402300799;  // 9999-12-31T23:59:59Z
+
+// Milliseconds as `.5`, `.25`, `.125`: Smithy keeps fractions of an epoch to the millisecond.
+inline void append_millis(std::string& out, std::int64_t millis) {
+    if (millis == 0) return;
+    char digits[4] = {'.', static_cast<char>('0' + millis / 100), static_cast<char>('0' + millis / 10 % 10),
+                      static_cast<char>('0' + millis % 10)};
+    std::size_t size = 4;
+    while (digits[size - 1] == '0') --size;
+    out.append(digits, size);
+}
+}  // namespace detail
+
+/// Formats as Smithy `epoch-seconds`: whole seconds, then up to three fraction digits
+/// (`1576540098`, `1576540098.5`); the sub-millisecond part is dropped.
+inline std::string format_epoch_seconds(timestamp when) {
+    using namespace std::chrono;
+    // Before 1970 the sign covers the fraction too: -1.5 is one and a half seconds before.
+    std::int64_t millis = floor<milliseconds>(when).time_since_epoch().count();
+    std::string out;
+    if (millis < 0) {
+        out += '-';
+        millis = -millis;
+    }
+    char digits[24];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, millis / 1000).ptr);
+    detail::append_millis(out, millis % 1000);
+    return out;
+}
+
+/// A timestamp from an epoch-seconds number, rounded to the millisecond; nullopt when not finite
+/// or outside years 0001..9999.
+inline std::optional<timestamp> from_epoch_seconds(double seconds) noexcept {
+    if (!std::isfinite(seconds) || seconds < static_cast<double>(detail::min_epoch_seconds) ||
+        seconds >= static_cast<double>(detail::max_epoch_seconds + 1))
+        return std::nullopt;
+    const auto millis = static_cast<std::int64_t>(std::llround(seconds * 1000.0));
+    return timestamp(std::chrono::milliseconds(millis));
+}
+
+/// Parses epoch-seconds text: an optional '-', digits, an optional fraction (`1576540098.5`).
+inline std::optional<timestamp> parse_epoch_seconds(std::string_view text) noexcept {
+    double value = 0;
+    if (text.empty() || text.front() == '+') return std::nullopt;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::fixed);
+    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return from_epoch_seconds(value);
+}
+
+/// Formats as an IMF-fixdate (RFC 9110 section 5.6.7): `Mon, 16 Dec 2019 23:48:18 GMT`, with the
+/// milliseconds after the seconds when there are any (`23:48:18.5 GMT`), as the AWS SDKs write them.
+inline std::string format_http_date(timestamp when) {
+    using namespace std::chrono;
+    const sys_days day_point = floor<days>(when);
+    const year_month_day date{day_point};
+    const hh_mm_ss<milliseconds> time{floor<milliseconds>(when - day_point)};
+    const auto weekday_index = ((day_point.time_since_epoch().count() % 7) + 7) % 7;
+    std::string out;
+    out.reserve(32);
+    out += detail::day_names[weekday_index];
+    out += ", ";
+    detail::append_padded(out, static_cast<unsigned>(date.day()), 2);
+    out += ' ';
+    out += detail::month_names[static_cast<unsigned>(date.month()) - 1];
+    out += ' ';
+    detail::append_padded(out, static_cast<int>(date.year()), 4);
+    out += ' ';
+    detail::append_padded(out, time.hours().count(), 2);
+    out += ':';
+    detail::append_padded(out, time.minutes().count(), 2);
+    out += ':';
+    detail::append_padded(out, time.seconds().count(), 2);
+    detail::append_millis(out, time.subseconds().count());
+    out += " GMT";
+    return out;
+}
+
+/// Parses an IMF-fixdate (`Mon, 16 Dec 2019 23:48:18 GMT`, fraction of a second allowed). The
+/// obsolete RFC 850 and asctime forms are refused: no AWS service sends them.
+inline std::optional<timestamp> parse_http_date(std::string_view text) noexcept {
+    using namespace std::chrono;
+    // "Www, DD Mmm YYYY HH:MM:SS[.fff] GMT"
+    if (text.size() < 29 || text[3] != ',' || text[4] != ' ' || text[7] != ' ' || text[11] != ' ' || text[16] != ' ' ||
+        text[19] != ':' || text[22] != ':')
+        return std::nullopt;
+    int day = 0, year = 0, hour = 0, minute = 0, second = 0;
+    if (!detail::parse_digits(text, 5, 2, day) || !detail::parse_digits(text, 12, 4, year) ||
+        !detail::parse_digits(text, 17, 2, hour) || !detail::parse_digits(text, 20, 2, minute) ||
+        !detail::parse_digits(text, 23, 2, second))
+        return std::nullopt;
+    unsigned month = 0;
+    for (unsigned m = 0; m < 12; ++m)
+        if (text.substr(8, 3) == detail::month_names[m]) month = m + 1;
+    std::size_t at = 25;
+    std::int64_t fraction_ns = 0;
+    if (at < text.size() && text[at] == '.') {
+        const std::size_t digits_begin = ++at;
+        std::int64_t scale = 100'000'000;
+        while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
+            fraction_ns += (text[at] - '0') * scale;
+            scale /= 10;
+            ++at;
+        }
+        if (at == digits_begin) return std::nullopt;
+    }
+    if (text.substr(at) != " GMT") return std::nullopt;
+    const year_month_day date{std::chrono::year(year), std::chrono::month(month), std::chrono::day(static_cast<unsigned>(day))};
+    if (month == 0 || !date.ok() || hour > 23 || minute > 59 || second > 59) return std::nullopt;
+    const sys_days day_point{date};
+    const auto weekday_index = ((day_point.time_since_epoch().count() % 7) + 7) % 7;
+    if (text.substr(0, 3) != detail::day_names[weekday_index]) return std::nullopt;  // a date that names the wrong day is garbage
+    return day_point + hours(hour) + minutes(minute) + seconds(second) + nanoseconds(fraction_ns);
+}
+
+/// Formats in `format`.
+inline std::string format_timestamp(timestamp when, timestamp_format format) {
+    switch (format) {
+        case timestamp_format::epoch_seconds: return format_epoch_seconds(when);
+        case timestamp_format::http_date: return format_http_date(when);
+        case timestamp_format::date_time: break;
+    }
+    return format_rfc3339(when);
+}
+
+/// Parses text in `format`.
+inline std::optional<timestamp> parse_timestamp(std::string_view text, timestamp_format format) noexcept {
+    switch (format) {
+        case timestamp_format::epoch_seconds: return parse_epoch_seconds(text);
+        case timestamp_format::http_date: return parse_http_date(text);
+        case timestamp_format::date_time: break;
+    }
+    return parse_rfc3339(text);
+}
+
+}  // namespace restop
+// ---- end restop/timestamp.hpp ----
+
+namespace restop {
+
+/// Where a member travels (Smithy's HTTP binding traits; `body` is a member without one).
+enum class location {
+    label,           ///< smithy.api#httpLabel: a URI path segment
+    query,           ///< smithy.api#httpQuery: one query key
+    query_params,    ///< smithy.api#httpQueryParams: a map of query keys
+    header,          ///< smithy.api#httpHeader
+    prefix_headers,  ///< smithy.api#httpPrefixHeaders: a map of headers sharing a prefix
+    payload,         ///< smithy.api#httpPayload: the whole body
+    response_code,   ///< smithy.api#httpResponseCode: the status of the response (outputs)
+    host_label,      ///< smithy.api#hostLabel: part of the host prefix of @endpoint
+    body,            ///< a member of the JSON body
+};
+
+/// restJson1's timestamp format where the member does not say (aws.protocols#restJson1,
+/// "timestampFormat"): http-date in headers, date-time in labels and query strings, epoch-seconds
+/// in bodies and payloads.
+constexpr timestamp_format default_timestamp_format(location where) noexcept {
+    switch (where) {
+        case location::header:
+        case location::prefix_headers: return timestamp_format::http_date;
+        case location::label:
+        case location::query:
+        case location::query_params:
+        case location::host_label: return timestamp_format::date_time;
+        default: return timestamp_format::epoch_seconds;
+    }
+}
+
+/// What a member's binding tells the traits about how its value is spelled there.
+struct wire_context {
+    location where = location::body;
+    timestamp_format timestamps = timestamp_format::epoch_seconds;
+    bool base64_text = false;  ///< a string header with @mediaType travels base64-encoded (Smithy httpHeader)
+};
+
+/// The Smithy type a C++ member type stands for.
+enum class value_kind { boolean, integer, floating, big_number, string, blob, timestamp_, document, list, map, structure, union_ };
+
+namespace detail {
+// A reader's complaint: `path` locates the value below the member ("[2].name", "" for the member
+// itself); `problem` is static text ("is not a string"). Never the value: it may be a secret.
+struct json_read_error {
+    std::string path;
+    std::string_view problem;
+};
+using read_outcome = std::optional<json_read_error>;
+inline read_outcome problem(std::string_view text) { return json_read_error{{}, text}; }
+
+// Prefixes a child's path with `[index]` or `key` the way JSON paths read: "items[2].name".
+inline void prefix_path(json_read_error& error, std::string_view step, bool is_index) {
+    std::string path;
+    if (is_index) {
+        path += '[';
+        path += step;
+        path += ']';
+    } else {
+        path += step;
+    }
+    if (!error.path.empty() && error.path.front() != '[') path += '.';
+    path += error.path;
+    error.path = std::move(path);
+}
+}  // namespace detail
+
+/// The customisation point. A specialisation for `T` provides:
+///
+///     static constexpr value_kind kind;
+///     static constexpr bool can_be_absent;            // has an "unset" state (std::optional, string_param)
+///     static constexpr bool required_by_type;         // the type itself demands a value (string_param<required>)
+///     static constexpr bool present(const T&);        // false for an unset value
+///     // Constraints the type carries (and those of the values inside a container or structure):
+///     static std::optional<validation_error> check(const T&, checks, std::string_view member);
+///     // Scalars only: the value as text in a label, query, header or host label, unencoded.
+///     static void append_text(std::string& out, const T&, const wire_context&);
+///     static detail::read_outcome read_text(std::string_view text, T&, const wire_context&);
+///     // JSON (`Json` is boost::json::value):
+///     static void write_json(Json& out, const T&, const wire_context&);
+///     static detail::read_outcome read_json(const Json& in, T&, const wire_context&);
+///
+/// and, where they mean something, `text_view(const T&)` (strings and enums: the bytes as they
+/// are, checked for control bytes and patterns), `length_of(const T&)` (for @length) and
+/// `number_of(const T&)` (for @range). A user type becomes a member type with one specialisation:
+///
+///     template <> struct restop::value_traits<my_uuid> : restop::text_value_traits<my_uuid> {
+///         static std::string_view text_view(const my_uuid& id) { return id.text(); }
+///         static detail::read_outcome from_text(std::string_view text, my_uuid& out) { ... }
+///     };
+template <class T>
+struct value_traits;
+
+/// True when restop knows how to carry `T`.
+template <class T>
+concept has_value_traits = requires { value_traits<T>::kind; };
+
+namespace detail {
+template <class T>
+concept has_text_view = requires(const T& v) {
+    { value_traits<T>::text_view(v) } -> std::convertible_to<std::string_view>;
+};
+template <class T>
+concept has_length_of = requires(const T& v) {
+    { value_traits<T>::length_of(v) } -> std::convertible_to<std::size_t>;
+};
+template <class T>
+concept has_number_of = requires(const T& v) {
+    { value_traits<T>::number_of(v) } -> std::convertible_to<std::int64_t>;
+};
+
+// Strips std::optional (and restop::boxed, which specialises this) to the value it holds.
+template <class T>
+struct unwrapped {
+    using type = T;
+};
+template <class T>
+struct unwrapped<std::optional<T>> {
+    using type = typename unwrapped<T>::type;
+};
+template <class T>
+using unwrapped_t = typename unwrapped<T>::type;
+
+template <class T>
+inline constexpr bool is_optional = false;
+template <class T>
+inline constexpr bool is_optional<std::optional<T>> = true;
+
+template <class T>
+inline constexpr bool is_vector = false;
+template <class T, class A>
+inline constexpr bool is_vector<std::vector<T, A>> = true;
+
+template <class T>
+inline constexpr bool is_string_map = false;
+template <class T, class C, class A>
+inline constexpr bool is_string_map<std::map<std::string, T, C, A>> = true;
+}  // namespace detail
+
+/// The parts every scalar shares: always present, nothing to check, nothing inside.
+template <class T>
+struct scalar_value_traits {
+    static constexpr bool can_be_absent = false;
+    static constexpr bool required_by_type = false;
+    static constexpr bool present(const T&) noexcept { return true; }
+    static constexpr std::optional<validation_error> check(const T&, checks, std::string_view) noexcept { return std::nullopt; }
+};
+
+/// A base for types that travel as a JSON string and as the same text everywhere else: provide
+/// `text_view(const T&)` and `from_text(std::string_view, T&)`.
+template <class T>
+struct text_value_traits : scalar_value_traits<T> {
+    static constexpr value_kind kind = value_kind::string;
+    static void append_text(std::string& out, const T& value, const wire_context&) { out.append(value_traits<T>::text_view(value)); }
+    static detail::read_outcome read_text(std::string_view text, T& out, const wire_context&) {
+        return value_traits<T>::from_text(text, out);
+    }
+    static void write_json(auto& json, const T& value, const wire_context&) {
+        const std::string_view text = value_traits<T>::text_view(value);
+        json.emplace_string().assign(text.data(), text.size());
+    }
+    static detail::read_outcome read_json(const auto& json, T& out, const wire_context&) {
+        const auto* text = json.if_string();
+        if (!text) return detail::problem("is not a string");
+        return value_traits<T>::from_text(std::string_view(text->data(), text->size()), out);
+    }
+    static std::size_t length_of(const T& value) noexcept { return detail::scan_utf8(value_traits<T>::text_view(value)).scalars; }
+};
+
+// ---- booleans --------------------------------------------------------------------------------
+
+template <>
+struct value_traits<bool> : scalar_value_traits<bool> {
+    static constexpr value_kind kind = value_kind::boolean;
+    static void append_text(std::string& out, bool value, const wire_context&) { out.append(value ? "true" : "false"); }
+    static detail::read_outcome read_text(std::string_view text, bool& out, const wire_context&) {
+        if (text == "true") return out = true, std::nullopt;
+        if (text == "false") return out = false, std::nullopt;
+        return detail::problem("is not a boolean");
+    }
+    static void write_json(auto& json, bool value, const wire_context&) { json.emplace_bool() = value; }
+    static detail::read_outcome read_json(const auto& json, bool& out, const wire_context&) {
+        if (!json.is_bool()) return detail::problem("is not a boolean");
+        out = json.get_bool();
+        return std::nullopt;
+    }
+};
+
+// ---- byte, short, integer, long ----------------------------------------------------------------
+
+// Smithy's integers are signed; unsigned types are accepted too, for hand-written outputs.
+template <class Int>
+    requires(std::is_integral_v<Int> && !std::is_same_v<Int, bool> && !std::is_same_v<Int, char>)
+struct value_traits<Int> : scalar_value_traits<Int> {
+    static constexpr value_kind kind = value_kind::integer;
+    static constexpr std::int64_t number_of(Int value) noexcept { return static_cast<std::int64_t>(value); }
+    static void append_text(std::string& out, Int value, const wire_context&) {
+        char digits[24];
+        out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+    }
+    static detail::read_outcome read_text(std::string_view text, Int& out, const wire_context&) {
+        Int value{};
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec == std::errc::result_out_of_range) return detail::problem("is out of range");
+        if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return detail::problem("is not an integer");
+        out = value;
+        return std::nullopt;
+    }
+    static void write_json(auto& json, Int value, const wire_context&) {
+        if constexpr (std::is_unsigned_v<Int>)
+            json.emplace_uint64() = value;
+        else
+            json.emplace_int64() = value;
+    }
+    static detail::read_outcome read_json(const auto& json, Int& out, const wire_context&) {
+        if (json.is_int64()) {
+            const std::int64_t v = json.get_int64();
+            if (!std::in_range<Int>(v)) return detail::problem("is out of range");
+            out = static_cast<Int>(v);
+            return std::nullopt;
+        }
+        if (json.is_uint64()) {  // above INT64_MAX
+            if (!std::in_range<Int>(json.get_uint64())) return detail::problem("is out of range");
+            out = static_cast<Int>(json.get_uint64());
+            return std::nullopt;
+        }
+        return detail::problem("is not an integer");
+    }
+};
+
+// ---- float, double: NaN and the infinities are spelled "NaN", "Infinity", "-Infinity" ----------
+
+namespace detail {
+template <class Float>
+std::optional<Float> special_float(std::string_view text) noexcept {
+    if (text == "NaN") return std::numeric_limits<Float>::quiet_NaN();
+    if (text == "Infinity") return std::numeric_limits<Float>::infinity();
+    if (text == "-Infinity") return -std::numeric_limits<Float>::infinity();
+    return std::nullopt;
+}
+inline const char* special_float_text(double value) noexcept {
+    if (std::isnan(value)) return "NaN";
+    if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";
+    return nullptr;
+}
+}  // namespace detail
+
+template <class Float>
+    requires std::is_floating_point_v<Float>
+struct value_traits<Float> : scalar_value_traits<Float> {
+    static constexpr value_kind kind = value_kind::floating;
+    static void append_text(std::string& out, Float value, const wire_context&) {
+        if (const char* special = detail::special_float_text(static_cast<double>(value))) {
+            out.append(special);
+            return;
+        }
+        char digits[64];
+        out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);  // shortest round trip
+    }
+    static detail::read_outcome read_text(std::string_view text, Float& out, const wire_context&) {
+        if (auto special = detail::special_float<Float>(text)) return out = *special, std::nullopt;
+        Float value{};
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return detail::problem("is not a number");
+        out = value;
+        return std::nullopt;
+    }
+    static void write_json(auto& json, Float value, const wire_context&) {
+        if (const char* special = detail::special_float_text(static_cast<double>(value)))
+            json.emplace_string() = special;
+        else
+            json.emplace_double() = static_cast<double>(value);
+    }
+    static detail::read_outcome read_json(const auto& json, Float& out, const wire_context&) {
+        if (const auto* text = json.if_string()) {
+            if (auto special = detail::special_float<Float>(std::string_view(text->data(), text->size())))
+                return out = *special, std::nullopt;
+            return detail::problem("is not a number");
+        }
+        if (!json.is_number()) return detail::problem("is not a number");
+        out = static_cast<Float>(json.template to_number<double>());
+        return std::nullopt;
+    }
+};
+
+// ---- strings --------------------------------------------------------------------------------
+
+template <>
+struct value_traits<std::string> : text_value_traits<std::string> {
+    static std::string_view text_view(const std::string& value) noexcept { return value; }
+    static detail::read_outcome from_text(std::string_view text, std::string& out) {
+        out.assign(text);
+        return std::nullopt;
+    }
+};
+
+/// @sensitive strings: the same wire form; only the reading and writing differ from std::string.
+template <>
+struct value_traits<sensitive_string> : text_value_traits<sensitive_string> {
+    static std::string_view text_view(const sensitive_string& value) noexcept { return value.reveal(); }
+    static detail::read_outcome from_text(std::string_view text, sensitive_string& out) {
+        out = sensitive_string(std::string(text));
+        return std::nullopt;
+    }
+};
+
+/// A top-level string input: a view that carries its constraints (checked by the type).
+template <class... Constraints>
+struct value_traits<string_param<Constraints...>> : text_value_traits<string_param<Constraints...>> {
+    using param = string_param<Constraints...>;
+    static constexpr bool can_be_absent = true;
+    static constexpr bool required_by_type = param::is_required;
+    static constexpr bool present(const param& value) noexcept { return value.has_value(); }
+    static constexpr std::string_view text_view(const param& value) noexcept { return value.view(); }
+    static std::optional<validation_error> check(const param& value, checks level, std::string_view member) noexcept {
+        if (auto v = value.find_violation(level)) return detail::make_validation_error(member, *v);
+        return std::nullopt;
+    }
+    static detail::read_outcome from_text(std::string_view, param&) { return detail::problem("is an input-only view"); }
+};
+
+/// A top-level integer input that carries its @range.
+template <class Int, class... Constraints>
+struct value_traits<integer_param<Int, Constraints...>> {
+    using param = integer_param<Int, Constraints...>;
+    using inner = value_traits<Int>;
+    static constexpr value_kind kind = value_kind::integer;
+    static constexpr bool can_be_absent = true;
+    static constexpr bool required_by_type = param::is_required;
+    static constexpr bool present(const param& value) noexcept { return value.has_value(); }
+    static constexpr std::int64_t number_of(const param& value) noexcept { return value.value(); }
+    static std::optional<validation_error> check(const param& value, checks level, std::string_view member) noexcept {
+        if (auto v = value.find_violation(level)) return detail::make_validation_error(member, *v);
+        return std::nullopt;
+    }
+    static void append_text(std::string& out, const param& value, const wire_context& context) {
+        inner::append_text(out, value.value(), context);
+    }
+    static detail::read_outcome read_text(std::string_view text, param& out, const wire_context& context) {
+        Int value{};
+        if (auto error = inner::read_text(text, value, context)) return error;
+        out = value;
+        return std::nullopt;
+    }
+    static void write_json(auto& json, const param& value, const wire_context& context) {
+        inner::write_json(json, value.value(), context);
+    }
+    static detail::read_outcome read_json(const auto& json, param& out, const wire_context& context) {
+        Int value{};
+        if (auto error = inner::read_json(json, value, context)) return error;
+        out = value;
+        return std::nullopt;
+    }
+};
+
+// ---- timestamps: the format comes from the binding (wire_context) -----------------------------
+
+template <>
+struct value_traits<timestamp> : scalar_value_traits<timestamp> {
+    static constexpr value_kind kind = value_kind::timestamp_;
+    static void append_text(std::string& out, timestamp value, const wire_context& context) {
+        out += format_timestamp(value, context.timestamps);
+    }
+    static detail::read_outcome read_text(std::string_view text, timestamp& out, const wire_context& context) {
+        const auto parsed = parse_timestamp(text, context.timestamps);
+        if (!parsed) return detail::problem(problem_for(context.timestamps));
+        out = *parsed;
+        return std::nullopt;
+    }
+    static void write_json(auto& json, timestamp value, const wire_context& context) {
+        if (context.timestamps != timestamp_format::epoch_seconds) {
+            json.emplace_string() = format_timestamp(value, context.timestamps);
+            return;
+        }
+        const auto millis = std::chrono::floor<std::chrono::milliseconds>(value).time_since_epoch().count();
+        if (millis % 1000 == 0)
+            json.emplace_int64() = millis / 1000;
+        else
+            json.emplace_double() = static_cast<double>(millis) / 1000.0;
+    }
+    static detail::read_outcome read_json(const auto& json, timestamp& out, const wire_context& context) {
+        if (context.timestamps == timestamp_format::epoch_seconds) {
+            if (!json.is_number()) return detail::problem(problem_for(context.timestamps));
+            const auto parsed = from_epoch_seconds(json.template to_number<double>());
+            if (!parsed) return detail::problem("is an epoch-seconds value out of range");
+            out = *parsed;
+            return std::nullopt;
+        }
+        const auto* text = json.if_string();
+        if (!text) return detail::problem(problem_for(context.timestamps));
+        return read_text(std::string_view(text->data(), text->size()), out, context);
+    }
+
+private:
+    static constexpr std::string_view problem_for(timestamp_format format) noexcept {
+        switch (format) {
+            case timestamp_format::epoch_seconds: return "is not an epoch-seconds timestamp";
+            case timestamp_format::http_date: return "is not an http-date timestamp";
+            case timestamp_format::date_time: break;
+        }
+        return "is not an RFC 3339 date-time string";
+    }
+};
+
+// ---- blobs: base64 everywhere but a payload (which the encoder writes raw) ---------------------
+
+template <>
+struct value_traits<blob> : scalar_value_traits<blob> {
+    static constexpr value_kind kind = value_kind::blob;
+    static std::size_t length_of(const blob& value) noexcept { return value.size(); }
+    static void append_text(std::string& out, const blob& value, const wire_context&) { append_base64(out, value.bytes()); }
+    static detail::read_outcome read_text(std::string_view text, blob& out, const wire_context&) {
+        auto bytes = decode_base64(text);
+        if (!bytes) return detail::problem("is not valid base64");
+        out = blob(std::move(*bytes));
+        return std::nullopt;
+    }
+    static void write_json(auto& json, const blob& value, const wire_context&) {
+        std::string text;
+        append_base64(text, value.bytes());
+        json.emplace_string() = text;
+    }
+    static detail::read_outcome read_json(const auto& json, blob& out, const wire_context& context) {
+        const auto* text = json.if_string();
+        if (!text) return detail::problem("is not a base64 string");
+        return read_text(std::string_view(text->data(), text->size()), out, context);
+    }
+};
+
+// ---- std::optional<T>: absent when empty; otherwise T's traits ---------------------------------
+
+template <class T>
+struct value_traits<std::optional<T>> {
+    using inner = value_traits<T>;
+    static constexpr value_kind kind = inner::kind;
+    static constexpr bool can_be_absent = true;
+    static constexpr bool required_by_type = false;
+    static constexpr bool present(const std::optional<T>& value) noexcept { return value.has_value(); }
+    static std::optional<validation_error> check(const std::optional<T>& value, checks level, std::string_view member) {
+        return value ? inner::check(*value, level, member) : std::nullopt;
+    }
+    static std::string_view text_view(const std::optional<T>& value) noexcept
+        requires detail::has_text_view<T>
+    {
+        return value ? std::string_view(inner::text_view(*value)) : std::string_view();
+    }
+    static std::size_t length_of(const std::optional<T>& value) noexcept
+        requires detail::has_length_of<T>
+    {
+        return value ? inner::length_of(*value) : 0;
+    }
+    static std::int64_t number_of(const std::optional<T>& value) noexcept
+        requires detail::has_number_of<T>
+    {
+        return value ? inner::number_of(*value) : 0;
+    }
+    static void append_text(std::string& out, const std::optional<T>& value, const wire_context& context) {
+        if (value) inner::append_text(out, *value, context);
+    }
+    static detail::read_outcome read_text(std::string_view text, std::optional<T>& out, const wire_context& context) {
+        T value{};
+        if (auto error = inner::read_text(text, value, context)) return error;
+        out = std::move(value);
+        return std::nullopt;
+    }
+    // An empty optional inside a sparse list or map is written as null.
+    static void write_json(auto& json, const std::optional<T>& value, const wire_context& context) {
+        if (value)
+            inner::write_json(json, *value, context);
+        else
+            json.emplace_null();
+    }
+    static detail::read_outcome read_json(const auto& json, std::optional<T>& out, const wire_context& context) {
+        if (json.is_null()) {
+            out.reset();
+            return std::nullopt;
+        }
+        T value{};
+        if (auto error = inner::read_json(json, value, context)) return error;
+        out = std::move(value);
+        return std::nullopt;
+    }
+};
+
+// ---- lists: a JSON array; a repeated query key; a comma-separated header -----------------------
+
+template <class T, class A>
+struct value_traits<std::vector<T, A>> {
+    using element = value_traits<T>;
+    using element_type = T;
+    static constexpr value_kind kind = value_kind::list;
+    static constexpr bool can_be_absent = false;
+    static constexpr bool required_by_type = false;
+    static constexpr bool present(const std::vector<T, A>&) noexcept { return true; }
+    static std::size_t length_of(const std::vector<T, A>& value) noexcept { return value.size(); }
+    static std::optional<validation_error> check(const std::vector<T, A>& value, checks level, std::string_view member) {
+        for (const T& item : value)
+            if (auto error = element::check(item, level, member)) return error;
+        return std::nullopt;
+    }
+    static void write_json(auto& json, const std::vector<T, A>& value, const wire_context& context) {
+        auto& array = json.emplace_array();
+        array.reserve(value.size());
+        for (const T& item : value) {
+            array.emplace_back(nullptr);
+            element::write_json(array.back(), item, context);
+        }
+    }
+    static detail::read_outcome read_json(const auto& json, std::vector<T, A>& out, const wire_context& context) {
+        const auto* array = json.if_array();
+        if (!array) return detail::problem("is not a list");
+        out.clear();
+        out.reserve(array->size());
+        for (std::size_t i = 0; i < array->size(); ++i) {
+            const auto& item = (*array)[i];
+            detail::read_outcome error;
+            if (item.is_null() && !detail::is_optional<T>)
+                error = detail::problem("is null");  // a dense list holds no nulls
+            else
+                error = element::read_json(item, out.emplace_back(), context);
+            if (error) {
+                detail::prefix_path(*error, std::to_string(i), true);
+                return error;
+            }
+        }
+        return std::nullopt;
+    }
+};
+
+// ---- maps of string to any member type: a JSON object -----------------------------------------
+
+template <class T, class C, class A>
+struct value_traits<std::map<std::string, T, C, A>> {
+    using map_type = std::map<std::string, T, C, A>;
+    using element = value_traits<T>;
+    using element_type = T;
+    static constexpr value_kind kind = value_kind::map;
+    static constexpr bool can_be_absent = false;
+    static constexpr bool required_by_type = false;
+    static constexpr bool present(const map_type&) noexcept { return true; }
+    static std::size_t length_of(const map_type& value) noexcept { return value.size(); }
+    static std::optional<validation_error> check(const map_type& value, checks level, std::string_view member) {
+        for (const auto& [key, item] : value)
+            if (auto error = element::check(item, level, member)) return error;
+        return std::nullopt;
+    }
+    static void write_json(auto& json, const map_type& value, const wire_context& context) {
+        auto& object = json.emplace_object();
+        object.reserve(value.size());
+        for (const auto& [key, item] : value) element::write_json(object[key], item, context);
+    }
+    static detail::read_outcome read_json(const auto& json, map_type& out, const wire_context& context) {
+        const auto* object = json.if_object();
+        if (!object) return detail::problem("is not a map");
+        out.clear();
+        for (const auto& entry : *object) {
+            const std::string key(entry.key().data(), entry.key().size());
+            detail::read_outcome error;
+            if (entry.value().is_null() && !detail::is_optional<T>)
+                continue;  // a dense map drops null values, as the AWS SDKs do
+            error = element::read_json(entry.value(), out[key], context);
+            if (error) {
+                detail::prefix_path(*error, key, false);
+                return error;
+            }
+        }
+        return std::nullopt;
+    }
+};
+
+}  // namespace restop
+// ---- end restop/value_traits.hpp ----
+
+namespace restop {
+
+// ---- member traits, given after the member pointer -------------------------------------------
+
+/// smithy.api#timestampFormat: `restop::format<restop::timestamp_format::http_date>`.
+template <timestamp_format Format>
+struct format {
+    static constexpr timestamp_format value = Format;
+};
+
+/// smithy.api#default: the member has a default value (its C++ initializer), so a reader fills
+/// it in when the member is missing and a writer always sends it. The value, when given, is
+/// for the reader of the description: `restop::default_value<0>`, `restop::default_value<>`.
+template <auto... Value>
+struct default_value {};
+
+/// smithy.api#idempotencyToken: when the caller leaves the member unset, encode() sends a
+/// fresh UUID v4, as the official SDKs do.
+struct idempotency_token {};
+
+/// smithy.api#sensitive: the value never appears in a log line restop writes.
+struct sensitive {};
+
+/// smithy.api#mediaType on a string payload or header (`restop::media_type<"application/json">`):
+/// the payload's Content-Type; a header with a media type travels base64-encoded.
+template <fixed_string Type>
+struct media_type {
+    static constexpr std::string_view value = Type.view();
+};
+
+/// An @range bound left open.
+inline constexpr std::int64_t unbounded_min = std::numeric_limits<std::int64_t>::min();
+inline constexpr std::int64_t unbounded_max = std::numeric_limits<std::int64_t>::max();
 
 namespace detail {
 template <class T>
@@ -1401,72 +2521,217 @@ struct member_pointer<Type Class::*> {
 };
 
 template <class T>
-inline constexpr bool is_vector = false;
-template <class T, class A>
-inline constexpr bool is_vector<std::vector<T, A>> = true;
-
-// A scalar on the wire: a param type, bool or std::optional<bool>.
+inline constexpr bool is_format_option = false;
+template <timestamp_format F>
+inline constexpr bool is_format_option<format<F>> = true;
 template <class T>
-inline constexpr bool is_scalar_member =
-    is_string_param<T> || is_integer_param<T> || std::is_same_v<T, bool> || std::is_same_v<T, std::optional<bool>>;
+inline constexpr bool is_default_option = false;
+template <auto... V>
+inline constexpr bool is_default_option<default_value<V...>> = true;
+template <class T>
+inline constexpr bool is_media_type_option = false;
+template <fixed_string T>
+inline constexpr bool is_media_type_option<media_type<T>> = true;
 
 template <class T>
-inline constexpr bool is_list_member = false;
-template <class T, class A>
-inline constexpr bool is_list_member<std::vector<T, A>> = is_scalar_member<T>;
+inline constexpr bool is_member_option =
+    is_format_option<T> || is_default_option<T> || is_media_type_option<T> || std::is_same_v<T, idempotency_token> ||
+    std::is_same_v<T, sensitive> || is_required<T> || is_length<T> || is_range<T> || is_pattern<T>;
+
+template <bool Ok, class MemberName>
+struct unknown_member_option {
+    static_assert(Ok, "restop: a member binding option must be restop::format, default_value, idempotency_token, sensitive, "
+                      "media_type, required, length, range or pattern");
+    static constexpr bool value = true;
+};
+template <bool Ok, class MemberName>
+struct member_type_without_traits {
+    static_assert(Ok, "restop: this member's type has no restop::value_traits specialisation, so restop cannot carry it; "
+                      "use a Smithy type (see value_traits.hpp) or specialise restop::value_traits for it");
+    static constexpr bool value = true;
+};
+
+template <class Option, class... Options>
+constexpr timestamp_format pick_format(timestamp_format fallback) noexcept {
+    if constexpr (is_format_option<Option>)
+        return Option::value;
+    else if constexpr (sizeof...(Options) > 0)
+        return pick_format<Options...>(fallback);
+    else
+        return fallback;
+}
+template <class... Options>
+constexpr timestamp_format format_of(location where) noexcept {
+    if constexpr (sizeof...(Options) == 0)
+        return default_timestamp_format(where);
+    else
+        return pick_format<Options...>(default_timestamp_format(where));
+}
+
+template <class Option, class... Options>
+constexpr std::string_view pick_media_type() noexcept {
+    if constexpr (is_media_type_option<Option>)
+        return Option::value;
+    else if constexpr (sizeof...(Options) > 0)
+        return pick_media_type<Options...>();
+    else
+        return {};
+}
+template <class... Options>
+constexpr std::string_view media_type_of() noexcept {
+    if constexpr (sizeof...(Options) == 0)
+        return {};
+    else
+        return pick_media_type<Options...>();
+}
 }  // namespace detail
 
-/// The common shape of the three location descriptors.
-template <location Where, fixed_string WireName, auto Member>
+/// The common shape of every binding: which member, under which wire name, where, spelled how.
+template <location Where, fixed_string WireName, auto Member, class... Options>
 struct member_binding {
     static_assert(std::is_member_object_pointer_v<decltype(Member)>,
                   "restop: a member binding takes a pointer to a data member, such as &my_operation::id");
     using owner = typename detail::member_pointer<decltype(Member)>::owner;
     using value_type = typename detail::member_pointer<decltype(Member)>::type;
+    using traits = value_traits<value_type>;
     static constexpr location where = Where;
     static constexpr auto wire_text = WireName;  // kept as a fixed_string for diagnostics
     static constexpr std::string_view wire_name = wire_text.view();
     static constexpr auto pointer = Member;
+
+    static_assert((detail::unknown_member_option<detail::is_member_option<Options>, detail::spell<WireName>>::value && ...));
+    static_assert(detail::member_type_without_traits<has_value_traits<value_type>, detail::spell<WireName>>::value);
+
+    static constexpr std::string_view media_type = detail::media_type_of<Options...>();
+    static constexpr bool has_default = (detail::is_default_option<Options> || ...);
+    static constexpr bool is_idempotency_token = (std::is_same_v<Options, idempotency_token> || ...);
+    static constexpr bool is_sensitive = (std::is_same_v<Options, sensitive> || ...);
+    /// An input member that must be set before anything is sent.
+    static constexpr bool must_be_set = traits::required_by_type || (detail::is_required<Options> || ...);
+    /// An output member that a response must carry: a plain (not optional) type without a default.
+    static constexpr bool must_be_read = !traits::can_be_absent && !has_default;
+    static constexpr wire_context context{
+        Where, detail::format_of<Options...>(Where),
+        Where == location::header && !media_type.empty() && traits::kind == value_kind::string};
+
+    /// The constraints given on the binding (those on a member whose type does not carry them).
+    template <class Visitor>
+    static constexpr void for_each_constraint(Visitor&& visit) {
+        ([&] {
+            if constexpr (detail::is_length<Options> || detail::is_range<Options> || detail::is_pattern<Options>) visit(Options{});
+        }(), ...);
+    }
 };
+
+namespace detail {
+template <class T>
+constexpr bool is_text_kind() {
+    return value_traits<T>::kind == value_kind::string;
+}
+template <class T>
+constexpr bool is_scalar_kind() {
+    constexpr value_kind k = value_traits<T>::kind;
+    return k == value_kind::boolean || k == value_kind::integer || k == value_kind::floating || k == value_kind::big_number ||
+           k == value_kind::string || k == value_kind::timestamp_ || k == value_kind::blob;
+}
+template <class T>
+constexpr bool is_scalar_or_list_of_scalars() {
+    if constexpr (is_vector<unwrapped_t<T>>)
+        return is_scalar_kind<unwrapped_t<typename unwrapped_t<T>::value_type>>();
+    else
+        return is_scalar_kind<unwrapped_t<T>>();
+}
+template <class T>
+constexpr bool is_map_of_text(bool allow_lists) {
+    if constexpr (is_string_map<unwrapped_t<T>>) {
+        using element = typename unwrapped_t<T>::mapped_type;
+        if constexpr (is_vector<element>)
+            return allow_lists && is_text_kind<typename element::value_type>();
+        else
+            return is_text_kind<element>();
+    } else {
+        return false;
+    }
+}
+}  // namespace detail
 
 /// smithy.api#httpLabel: the member fills the URI template's `{WireName}` or `{WireName+}`.
 ///
 ///     restop::http_label<"id", &delete_access_token::id>
-template <fixed_string WireName, auto Member>
-struct http_label : member_binding<location::label, WireName, Member> {
-    static_assert(detail::is_scalar_member<typename http_label::value_type> &&
-                      !std::is_same_v<typename http_label::value_type, std::optional<bool>>,
-                  "restop: an http_label member must be a string_param, an integer_param or bool");
+template <fixed_string WireName, auto Member, class... Options>
+struct http_label : member_binding<location::label, WireName, Member, Options...> {
+    static_assert(detail::is_scalar_kind<detail::unwrapped_t<typename http_label::value_type>>() &&
+                      value_traits<detail::unwrapped_t<typename http_label::value_type>>::kind != value_kind::blob,
+                  "restop: an http_label member must be a string, a number, a boolean, a timestamp or an enum");
 };
 
-/// smithy.api#httpQuery: `?WireName=value`; a std::vector repeats the key; absent is omitted.
-template <fixed_string WireName, auto Member>
-struct http_query : member_binding<location::query, WireName, Member> {
-    static_assert(detail::is_scalar_member<typename http_query::value_type> ||
-                      detail::is_list_member<typename http_query::value_type>,
-                  "restop: an http_query member must be a string_param, an integer_param, bool, std::optional<bool> or a std::vector of those");
+/// smithy.api#httpQuery: `?WireName=value`; a list repeats the key; absent is omitted.
+template <fixed_string WireName, auto Member, class... Options>
+struct http_query : member_binding<location::query, WireName, Member, Options...> {
+    static_assert(detail::is_scalar_or_list_of_scalars<typename http_query::value_type>(),
+                  "restop: an http_query member must be a scalar (string, number, boolean, timestamp, blob, enum) or a list of scalars");
 };
 
-/// smithy.api#httpHeader: `WireName: value`; a std::vector is sent comma-separated; absent is omitted.
-template <fixed_string WireName, auto Member>
-struct http_header : member_binding<location::header, WireName, Member> {
-    static_assert(detail::is_scalar_member<typename http_header::value_type> ||
-                      detail::is_list_member<typename http_header::value_type>,
-                  "restop: an http_header member must be a string_param, an integer_param, bool, std::optional<bool> or a std::vector of those");
+/// smithy.api#httpQueryParams: every entry of a map of string (or of list of string) becomes a
+/// query parameter; a key that an http_query member also sets is left to that member.
+template <auto Member, class... Options>
+struct http_query_params : member_binding<location::query_params, "", Member, Options...> {
+    static_assert(detail::is_map_of_text<typename http_query_params::value_type>(true),
+                  "restop: an http_query_params member must be a map of string to string or to a list of strings");
+};
+
+/// smithy.api#httpHeader: `WireName: value`; a list is sent comma-separated; absent is omitted.
+template <fixed_string WireName, auto Member, class... Options>
+struct http_header : member_binding<location::header, WireName, Member, Options...> {
+    static_assert(detail::is_scalar_or_list_of_scalars<typename http_header::value_type>(),
+                  "restop: an http_header member must be a scalar (string, number, boolean, timestamp, blob, enum) or a list of scalars");
+};
+
+/// smithy.api#httpPrefixHeaders: each entry of a map of string to string is a header named
+/// Prefix + key. Reading gives every header that starts with the prefix (any case).
+template <fixed_string Prefix, auto Member, class... Options>
+struct http_prefix_headers : member_binding<location::prefix_headers, Prefix, Member, Options...> {
+    static_assert(detail::is_map_of_text<typename http_prefix_headers::value_type>(false),
+                  "restop: an http_prefix_headers member must be a map of string to string");
+};
+
+/// smithy.api#httpPayload: the member is the whole body: a blob or string as its bytes, a
+/// structure, union or document as JSON.
+template <auto Member, class... Options>
+struct http_payload : member_binding<location::payload, "", Member, Options...> {
+    static_assert([] {
+        constexpr value_kind k = value_traits<detail::unwrapped_t<typename http_payload::value_type>>::kind;
+        return k == value_kind::blob || k == value_kind::string || k == value_kind::structure || k == value_kind::union_ ||
+               k == value_kind::document;
+    }(), "restop: an http_payload member must be a blob, a string, an enum, a structure, a union or a document");
+};
+
+/// smithy.api#httpResponseCode: an output member that receives the response's status.
+template <auto Member, class... Options>
+struct http_response_code : member_binding<location::response_code, "", Member, Options...> {
+    static_assert(std::is_same_v<detail::unwrapped_t<typename http_response_code::value_type>, std::int32_t>,
+                  "restop: an http_response_code member must be a std::int32_t (or std::optional<std::int32_t>)");
+};
+
+/// smithy.api#hostLabel: fills `{WireName}` in the operation's restop::host_prefix.
+template <fixed_string WireName, auto Member, class... Options>
+struct host_label : member_binding<location::host_label, WireName, Member, Options...> {
+    static_assert(detail::is_text_kind<detail::unwrapped_t<typename host_label::value_type>>() && host_label::must_be_set,
+                  "restop: a host_label member must be a required string");
 };
 
 /// A member of a JSON body (restJson1: a member without an HTTP binding), under its JSON name.
 /// Used for an operation's body members, for the fields of nested structures and for outputs.
 ///
 ///     restop::json_field<"expiresTime", &create_access_token::expires_time>
-template <fixed_string WireName, auto Member>
-struct json_field : member_binding<location::body, WireName, Member> {};
+template <fixed_string WireName, auto Member, class... Options>
+struct json_field : member_binding<location::body, WireName, Member, Options...> {};
 
 /// The input members of an operation, in the order they are encoded.
 template <class... Bindings>
 struct members {};
 
-/// The JSON fields of a structure (an output, or a structure nested in a body):
+/// The members of a structure (an output, an error, or a structure nested in a body):
 ///
 ///     struct access_token_summary {
 ///         std::string id;
@@ -1480,11 +2745,8 @@ struct fields {};
 namespace detail {
 template <class T>
 concept has_fields = requires { typename T::fields; };
-
 template <class T>
-inline constexpr bool is_optional = false;
-template <class T>
-inline constexpr bool is_optional<std::optional<T>> = true;
+concept has_alternatives = requires { typename T::alternatives; };
 }  // namespace detail
 
 }  // namespace restop
@@ -1506,28 +2768,6 @@ inline constexpr bool is_optional<std::optional<T>> = true;
 #include <type_traits>
 #include <utility>
 
-
-// ---- begin restop/detail/spelled.hpp ----
-// Turns a fixed_string into a pack of characters so that a name reads in both g++'s and clang's
-// template notes ("spelled<'i', 'd'>"); clang prints class-type template arguments as byte lists.
-
-#include <cstddef>
-#include <utility>
-
-
-namespace restop::detail {
-
-template <char... Chars>
-struct spelled {};
-
-template <fixed_string Text, std::size_t... I>
-spelled<Text.chars[I]...> spell_impl(std::index_sequence<I...>);
-
-template <fixed_string Text>
-using spell = decltype(spell_impl<Text>(std::make_index_sequence<Text.size()>{}));
-
-}  // namespace restop::detail
-// ---- end restop/detail/spelled.hpp ----
 
 // ---- begin restop/header.hpp ----
 // HTTP header fields shared by requests and responses.
@@ -1709,6 +2949,72 @@ namespace restop {
 /// The output of an operation without output members (the body is ignored, empty or `{}`).
 struct empty_output {};
 
+/// smithy.api#endpoint's hostPrefix: text put before the endpoint's host, with `{label}`s filled
+/// from host_label members. `restop::host_prefix<"{foo}.data.">`.
+template <fixed_string Prefix>
+struct host_prefix {
+    static constexpr std::string_view text = Prefix.view();
+    static constexpr std::size_t label_count = [] {
+        std::size_t count = 0;
+        for (char c : Prefix.view()) count += c == '{' ? 1u : 0u;
+        return count;
+    }();
+    /// The name of label number `index`.
+    static constexpr std::string_view label(std::size_t index) noexcept {
+        std::size_t seen = 0;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] != '{') continue;
+            const std::size_t close = text.find('}', i);
+            if (seen++ == index) return text.substr(i + 1, close - i - 1);
+        }
+        return {};
+    }
+    static constexpr bool has_label(std::string_view name) noexcept {
+        for (std::size_t i = 0; i < label_count; ++i)
+            if (label(i) == name) return true;
+        return false;
+    }
+    static_assert([] {
+        int depth = 0;
+        for (char c : Prefix.view()) {
+            if (c == '{') ++depth;
+            else if (c == '}') --depth;
+            if (depth < 0 || depth > 1) return false;
+        }
+        return depth == 0;
+    }(), "restop::host_prefix: the prefix has an unbalanced '{' or '}'");
+};
+
+/// The compression algorithms of smithy.api#requestCompression.
+enum class compression { gzip };
+/// smithy.api#requestCompression: the request body may be sent compressed (restop/compression.hpp).
+template <compression... Algorithms>
+struct request_compression {};
+/// smithy.api#httpChecksumRequired: the request carries a Content-MD5 of its body.
+struct checksum_required {};
+
+namespace detail {
+using no_host_prefix = host_prefix<"">;
+
+template <class T>
+inline constexpr bool is_host_prefix = false;
+template <fixed_string P>
+inline constexpr bool is_host_prefix<host_prefix<P>> = true;
+template <class T>
+inline constexpr bool is_request_compression = false;
+template <compression... A>
+inline constexpr bool is_request_compression<request_compression<A...>> = true;
+
+template <class... Options>
+struct host_prefix_of {
+    using type = no_host_prefix;
+};
+template <class First, class... Rest>
+struct host_prefix_of<First, Rest...> {
+    using type = std::conditional_t<is_host_prefix<First>, First, typename host_prefix_of<Rest...>::type>;
+};
+}  // namespace detail
+
 namespace detail {
 
 // Each diagnostic is a template so that its notes name the culprit ("spelled<'i', 'd'>");
@@ -1743,6 +3049,21 @@ struct wire_name_used_twice {
     static_assert(Ok, "restop: two members share one wire name in the same location");
     static constexpr bool value = true;
 };
+template <bool Ok, class MemberName>
+struct host_label_not_in_prefix {
+    static_assert(Ok, "restop: a host_label member names a label that the operation's restop::host_prefix does not contain");
+    static constexpr bool value = true;
+};
+template <bool Ok, class MemberName>
+struct host_prefix_label_without_member {
+    static_assert(Ok, "restop: the restop::host_prefix has a label that no host_label member binds");
+    static constexpr bool value = true;
+};
+template <bool Ok, class MemberName>
+struct response_code_on_input {
+    static_assert(Ok, "restop: http_response_code belongs to an output's fields, not to an operation's members");
+    static constexpr bool value = true;
+};
 template <bool Ok, class ShapeName>
 struct error_status_taken {
     static_assert(Ok, "restop: two error shapes share one HTTP status, so a response that names no error could not be decoded");
@@ -1768,14 +3089,6 @@ using spell_uri_part =
 template <class Binding, location Where>
 inline constexpr bool is_at = Binding::where == Where;
 
-template <class T>
-constexpr bool member_is_required() {
-    if constexpr (is_string_param<T> || is_integer_param<T>)
-        return T::is_required;
-    else
-        return std::is_same_v<T, bool>;
-}
-
 template <class Uri, class... Bindings>
 consteval bool check_labels() {
     // Every label of the template is bound exactly once.
@@ -1790,7 +3103,7 @@ consteval bool check_labels() {
                 if constexpr (Uri::parsed.parts[P].greedy) {
                     constexpr bool greedy_is_string =
                         ((!(is_at<Bindings, location::label> && Bindings::wire_name == name) ||
-                          is_string_param<typename Bindings::value_type>) &&
+                          is_text_kind<unwrapped_t<typename Bindings::value_type>>()) &&
                          ...);
                     static_assert(greedy_label_not_string<greedy_is_string, spell_uri_part<Uri, P>>::value);
                 }
@@ -1800,15 +3113,20 @@ consteval bool check_labels() {
     return true;
 }
 
-template <class Uri, class Binding, class... Bindings>
+template <class Uri, class HostPrefix, class Binding, class... Bindings>
 consteval bool check_binding() {
     using name = spell<Binding::wire_text>;
     if constexpr (Binding::where == location::label) {
         static_assert(label_member_not_in_uri<Uri::has_label(Binding::wire_name), name>::value);
-        static_assert(label_member_not_required<member_is_required<typename Binding::value_type>(), name>::value);
+        static_assert(label_member_not_required<Binding::must_be_set || !Binding::traits::can_be_absent, name>::value);
     }
-    // Header names compare case-insensitively on the wire, so "X-Id" and "x-id" collide.
-    constexpr std::size_t same_name =
+    if constexpr (Binding::where == location::host_label)
+        static_assert(host_label_not_in_prefix<HostPrefix::has_label(Binding::wire_name), name>::value);
+    if constexpr (Binding::where == location::response_code)
+        static_assert(response_code_on_input<false, name>::value);
+    // Header names compare case-insensitively on the wire, so "X-Id" and "x-id" collide. The
+    // nameless bindings (payload, query map, response code) are counted by check_whole_body.
+    constexpr std::size_t same_name = Binding::wire_name.empty() ? 1 :
         (std::size_t{0} + ... +
          ((Bindings::where == Binding::where &&
            (Binding::where == location::header ? iequals(Bindings::wire_name, Binding::wire_name)
@@ -1816,6 +3134,35 @@ consteval bool check_binding() {
               ? 1u
               : 0u));
     static_assert(wire_name_used_twice<same_name == 1, name>::value);
+    return true;
+}
+
+// The bindings that take the whole body or a whole map have no wire name of their own: one of
+// each at most, and a payload leaves no room for body members.
+template <class... Bindings>
+consteval bool check_whole_body() {
+    constexpr std::size_t payloads = (std::size_t{0} + ... + (is_at<Bindings, location::payload> ? 1u : 0u));
+    constexpr std::size_t body_members = (std::size_t{0} + ... + (is_at<Bindings, location::body> ? 1u : 0u));
+    constexpr std::size_t query_maps = (std::size_t{0} + ... + (is_at<Bindings, location::query_params> ? 1u : 0u));
+    static_assert(payloads <= 1, "restop: at most one member can be the http_payload");
+    static_assert(payloads == 0 || body_members == 0,
+                  "restop: an operation with an http_payload member cannot also have json_field body members");
+    static_assert(query_maps <= 1, "restop: at most one member can be http_query_params");
+    return true;
+}
+
+// Every `{label}` of the host prefix has a host_label member.
+template <class HostPrefix, class... Bindings>
+consteval bool check_host_prefix() {
+    if constexpr (HostPrefix::label_count > 0) {
+        [&]<std::size_t... P>(std::index_sequence<P...>) {
+            ([&] {
+                constexpr std::string_view name = HostPrefix::label(P);
+                constexpr bool bound = ((is_at<Bindings, location::host_label> && Bindings::wire_name == name) || ...);
+                static_assert(host_prefix_label_without_member<bound, spelled<>>::value);
+            }(), ...);
+        }(std::make_index_sequence<HostPrefix::label_count>{});
+    }
     return true;
 }
 
@@ -1843,7 +3190,8 @@ template <class... B, class... E>
 inline constexpr bool is_members_and_errors<members<B...>, errors<E...>> = true;
 }  // namespace detail
 
-template <http_method Method, fixed_string Uri, int SuccessStatus, class Members, class Errors, class Output = empty_output>
+template <http_method Method, fixed_string Uri, int SuccessStatus, class Members, class Errors, class Output = empty_output,
+          class... Options>
 struct operation {
     static_assert(detail::is_members_and_errors<Members, Errors>,
                   "restop::operation: the fourth argument must be restop::members<...> and the fifth restop::errors<...>");
@@ -1852,8 +3200,13 @@ struct operation {
 /// The description of an operation: method, URI template, success status, where each member
 /// goes, which errors may come back, and the output type. Its checks run when it is first used
 /// (encode, decode, call, or `static_assert(restop::is_valid_description<Op>)`).
-template <http_method Method, fixed_string Uri, int SuccessStatus, class... Bindings, class... Shapes, class Output>
-struct operation<Method, Uri, SuccessStatus, members<Bindings...>, errors<Shapes...>, Output> {
+template <http_method Method, fixed_string Uri, int SuccessStatus, class... Bindings, class... Shapes, class Output,
+          class... Options>
+struct operation<Method, Uri, SuccessStatus, members<Bindings...>, errors<Shapes...>, Output, Options...> {
+    static_assert(((detail::is_host_prefix<Options> || detail::is_request_compression<Options> ||
+                    std::is_same_v<Options, checksum_required>) && ...),
+                  "restop::operation: the options after the output must be restop::host_prefix, request_compression or "
+                  "checksum_required");
     using uri = uri_template<Uri>;
 
     static_assert(uri::error != uri_template_error::not_absolute, "restop: the URI template must start with '/'");
@@ -1877,13 +3230,18 @@ struct operation<Method, Uri, SuccessStatus, members<Bindings...>, errors<Shapes
     using member_list = members<Bindings...>;
     using error_list = errors<Shapes...>;
     static constexpr bool has_body = ((Bindings::where == location::body) || ...);
+    static constexpr bool has_payload = ((Bindings::where == location::payload) || ...);
+    using host = typename detail::host_prefix_of<Options...>::type;
+    static constexpr bool compresses_requests = (detail::is_request_compression<Options> || ...);
+    static constexpr bool needs_checksum = (std::is_same_v<Options, checksum_required> || ...);
 
     /// True once every check has passed; naming it runs them.
     static constexpr bool is_valid = [] {
         if constexpr (uri::error != uri_template_error::none)
             return false;
         else
-            return detail::check_labels<uri, Bindings...>() && (detail::check_binding<uri, Bindings, Bindings...>() && ...) &&
+            return detail::check_labels<uri, Bindings...>() && (detail::check_binding<uri, host, Bindings, Bindings...>() && ...) &&
+                   detail::check_whole_body<Bindings...>() && detail::check_host_prefix<host, Bindings...>() &&
                    (detail::check_error_shape<Shapes, Shapes...>() && ...);
     }();
 };
@@ -1930,209 +3288,6 @@ struct delete_access_token {
 }  // namespace restop::codecatalyst
 // ---- end restop/codecatalyst/delete_access_token.hpp ----
 
-// ---- begin restop/sensitive.hpp ----
-// restop::sensitive_string: a value the model marks @sensitive (a token's secret), in a type
-// that will not print it and wipes it when done.
-
-#include <cstddef>
-#include <ostream>
-#include <string>
-#include <string_view>
-#include <utility>
-
-
-// ---- begin restop/detail/wiped_string.hpp ----
-// A std::string that zeroes its bytes before they are freed or moved away: the storage shared by
-// restop's secret-holding types (bearer_token, sensitive_string).
-
-#include <cstddef>
-#include <string>
-#include <string_view>
-#include <utility>
-
-namespace restop::detail {
-
-class wiped_string {
-public:
-    wiped_string() = default;
-    explicit wiped_string(std::string value) noexcept : value_(std::move(value)) {}
-    wiped_string(const wiped_string&) = default;
-    wiped_string& operator=(const wiped_string& other) {
-        if (this != &other) {
-            wipe();
-            value_ = other.value_;
-        }
-        return *this;
-    }
-    wiped_string(wiped_string&& other) noexcept : value_(std::move(other.value_)) { other.wipe(); }
-    wiped_string& operator=(wiped_string&& other) noexcept {
-        if (this != &other) {
-            wipe();
-            value_ = std::move(other.value_);
-            other.wipe();
-        }
-        return *this;
-    }
-    ~wiped_string() { wipe(); }
-
-    std::string_view view() const noexcept { return value_; }
-    bool empty() const noexcept { return value_.empty(); }
-    std::size_t size() const noexcept { return value_.size(); }
-
-private:
-    void wipe() noexcept {
-        volatile char* p = value_.data();  // volatile: the stores must survive the free that follows
-        for (std::size_t i = 0; i < value_.size(); ++i) p[i] = 0;
-        value_.clear();
-    }
-
-    std::string value_;
-};
-
-}  // namespace restop::detail
-// ---- end restop/detail/wiped_string.hpp ----
-
-namespace restop {
-
-/// Holds a @sensitive string. It prints as `<redacted>`, converts to nothing, and its only
-/// accessor is the deliberately named reveal().
-///
-///     std::cout << created->output.secret;          // <redacted>
-///     save_to_keychain(created->output.secret.reveal());
-class sensitive_string {
-public:
-    sensitive_string() = default;
-    explicit sensitive_string(std::string value) noexcept : value_(std::move(value)) {}
-
-    bool empty() const noexcept { return value_.empty(); }
-    std::size_t size() const noexcept { return value_.size(); }
-    std::string_view reveal() const noexcept { return value_.view(); }
-
-    friend std::ostream& operator<<(std::ostream& out, const sensitive_string&) { return out << "<redacted>"; }
-    friend bool operator==(const sensitive_string& a, const sensitive_string& b) noexcept { return a.reveal() == b.reveal(); }
-
-private:
-    detail::wiped_string value_;
-};
-
-}  // namespace restop
-// ---- end restop/sensitive.hpp ----
-
-// ---- begin restop/timestamp.hpp ----
-// Smithy timestamps in the `date-time` format (RFC 3339 section 5.6), the format every
-// CodeCatalyst timestamp uses on the wire. Only the standard library.
-
-#include <chrono>
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <string_view>
-
-namespace restop {
-
-/// A point in time, UTC, to the nanosecond.
-using timestamp = std::chrono::sys_time<std::chrono::nanoseconds>;
-
-namespace detail {
-constexpr bool parse_digits(std::string_view text, std::size_t at, std::size_t count, int& out) noexcept {
-    if (at + count > text.size()) return false;
-    int value = 0;
-    for (std::size_t i = at; i < at + count; ++i) {
-        if (text[i] < '0' || text[i] > '9') return false;
-        value = value * 10 + (text[i] - '0');
-    }
-    out = value;
-    return true;
-}
-
-inline void append_padded(std::string& out, long long value, int width) {
-    std::string digits = std::to_string(value);
-    if (static_cast<int>(digits.size()) < width) out.append(static_cast<std::size_t>(width) - digits.size(), '0');
-    out += digits;
-}
-}  // namespace detail
-
-/// Parses an RFC 3339 date-time: `2026-01-31T12:00:00Z`, with optional fractional seconds (up
-/// to nanoseconds; further digits are ignored) and a `Z` or `±HH:MM` offset. `T`/`Z` in either
-/// case. A leap second (:60) is refused, as it cannot be represented.
-inline std::optional<timestamp> parse_rfc3339(std::string_view text) noexcept {
-    using namespace std::chrono;
-    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    if (!detail::parse_digits(text, 0, 4, year) || text.size() < 20 || text[4] != '-' ||
-        !detail::parse_digits(text, 5, 2, month) || text[7] != '-' || !detail::parse_digits(text, 8, 2, day) ||
-        (text[10] != 'T' && text[10] != 't') || !detail::parse_digits(text, 11, 2, hour) || text[13] != ':' ||
-        !detail::parse_digits(text, 14, 2, minute) || text[16] != ':' || !detail::parse_digits(text, 17, 2, second))
-        return std::nullopt;
-    const year_month_day date{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
-                              std::chrono::day(static_cast<unsigned>(day))};
-    if (!date.ok() || hour > 23 || minute > 59 || second > 59) return std::nullopt;
-
-    std::size_t at = 19;
-    std::int64_t fraction_ns = 0;
-    if (at < text.size() && text[at] == '.') {
-        ++at;
-        const std::size_t digits_begin = at;
-        std::int64_t scale = 100'000'000;
-        while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
-            fraction_ns += (text[at] - '0') * scale;
-            scale /= 10;
-            ++at;
-        }
-        if (at == digits_begin) return std::nullopt;
-    }
-    minutes offset{0};
-    if (at < text.size() && (text[at] == 'Z' || text[at] == 'z')) {
-        ++at;
-    } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
-        int offset_hours = 0, offset_minutes = 0;
-        if (!detail::parse_digits(text, at + 1, 2, offset_hours) || at + 3 >= text.size() || text[at + 3] != ':' ||
-            !detail::parse_digits(text, at + 4, 2, offset_minutes) || offset_hours > 23 || offset_minutes > 59)
-            return std::nullopt;
-        offset = hours(offset_hours) + minutes(offset_minutes);
-        if (text[at] == '-') offset = -offset;
-        at += 6;
-    } else {
-        return std::nullopt;
-    }
-    if (at != text.size()) return std::nullopt;
-    const timestamp local = sys_days(date) + hours(hour) + minutes(minute) + seconds(second) + nanoseconds(fraction_ns);
-    return local - offset;  // 12:00+02:00 is 10:00Z
-}
-
-/// Formats as RFC 3339 in UTC: `2026-01-31T12:00:00Z`, with fractional seconds only when they
-/// are not zero, and then without trailing zeros (`12:00:00.5Z`).
-inline std::string format_rfc3339(timestamp when) {
-    using namespace std::chrono;
-    const sys_days day_point = floor<days>(when);
-    const year_month_day date{day_point};
-    const hh_mm_ss<nanoseconds> time{when - day_point};
-    std::string out;
-    out.reserve(30);
-    detail::append_padded(out, static_cast<int>(date.year()), 4);
-    out += '-';
-    detail::append_padded(out, static_cast<unsigned>(date.month()), 2);
-    out += '-';
-    detail::append_padded(out, static_cast<unsigned>(date.day()), 2);
-    out += 'T';
-    detail::append_padded(out, time.hours().count(), 2);
-    out += ':';
-    detail::append_padded(out, time.minutes().count(), 2);
-    out += ':';
-    detail::append_padded(out, time.seconds().count(), 2);
-    if (const auto fraction = time.subseconds().count(); fraction != 0) {
-        std::string digits;
-        detail::append_padded(digits, fraction, 9);
-        digits.erase(digits.find_last_not_of('0') + 1);
-        out += '.';
-        out += digits;
-    }
-    out += 'Z';
-    return out;
-}
-
-}  // namespace restop
-// ---- end restop/timestamp.hpp ----
-
 namespace restop::codecatalyst {
 
 /// com.amazonaws.codecatalyst#AccessTokenName: 1..100 Unicode scalar values.
@@ -2148,7 +3303,7 @@ struct create_access_token_output {
 
     using fields = restop::fields<json_field<"secret", &create_access_token_output::secret>,
                                   json_field<"name", &create_access_token_output::name>,
-                                  json_field<"expiresTime", &create_access_token_output::expires_time>,
+                                  json_field<"expiresTime", &create_access_token_output::expires_time, format<timestamp_format::date_time>>,
                                   json_field<"accessTokenId", &create_access_token_output::access_token_id>>;
 };
 
@@ -2162,7 +3317,7 @@ struct create_access_token {
 
     using description = operation<http_method::put, "/v1/accessTokens", 201,
                                   members<json_field<"name", &create_access_token::name>,
-                                          json_field<"expiresTime", &create_access_token::expires_time>>,
+                                          json_field<"expiresTime", &create_access_token::expires_time, format<timestamp_format::date_time>>>,
                                   service_errors, create_access_token_output>;
 };
 
@@ -2217,7 +3372,7 @@ struct access_token_summary {
     std::optional<timestamp> expires_time;
 
     using fields = restop::fields<json_field<"id", &access_token_summary::id>, json_field<"name", &access_token_summary::name>,
-                                  json_field<"expiresTime", &access_token_summary::expires_time>>;
+                                  json_field<"expiresTime", &access_token_summary::expires_time, format<timestamp_format::date_time>>>;
 };
 
 struct list_access_tokens_output {
@@ -2318,6 +3473,192 @@ private:
 }  // namespace restop
 // ---- end restop/bearer_token.hpp ----
 
+// ---- begin restop/big_number.hpp ----
+// Smithy bigInteger and bigDecimal: arbitrary-precision numbers kept exactly, as their decimal
+// text, since no C++ standard type holds them. Only the standard library.
+
+#include <charconv>
+#include <string>
+#include <string_view>
+#include <utility>
+
+
+namespace restop {
+
+namespace detail {
+// JSON number grammar (RFC 8259 section 6); `integer_only` refuses a fraction and an exponent.
+constexpr bool is_json_number(std::string_view text, bool integer_only) noexcept {
+    std::size_t i = 0;
+    auto digit = [&](std::size_t at) { return at < text.size() && text[at] >= '0' && text[at] <= '9'; };
+    if (i < text.size() && text[i] == '-') ++i;
+    if (!digit(i)) return false;
+    if (text[i] == '0') ++i;
+    else
+        while (digit(i)) ++i;
+    if (integer_only) return i == text.size();
+    if (i < text.size() && text[i] == '.') {
+        if (!digit(++i)) return false;
+        while (digit(i)) ++i;
+    }
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+        if (!digit(i)) return false;
+        while (digit(i)) ++i;
+    }
+    return i == text.size();
+}
+
+template <bool IntegerOnly>
+class big_number {
+public:
+    big_number() : text_("0") {}
+    /// Any JSON number text (`"123456789012345678901234567890"`); validate() refuses other text.
+    big_number(std::string text) noexcept : text_(std::move(text)) {}
+    big_number(std::string_view text) : text_(text) {}
+    big_number(const char* text) : text_(text) {}
+
+    std::string_view text() const noexcept { return text_; }
+    bool is_valid() const noexcept { return is_json_number(text_, IntegerOnly); }
+    friend bool operator==(const big_number&, const big_number&) = default;
+
+private:
+    std::string text_;
+};
+}  // namespace detail
+
+/// smithy.api#BigInteger, exact: `restop::big_integer n = "123456789012345678901234567890";`
+using big_integer = detail::big_number<true>;
+/// smithy.api#BigDecimal, exact: `restop::big_decimal d = "0.1";`
+using big_decimal = detail::big_number<false>;
+
+/// In text (headers, query, labels) a big number is its digits. In a JSON body it is a JSON
+/// number: Boost.JSON's DOM holds numbers as 64-bit integers or doubles, so a value beyond
+/// those is rounded there (write and read); the text form is exact.
+template <bool IntegerOnly>
+struct value_traits<detail::big_number<IntegerOnly>> : scalar_value_traits<detail::big_number<IntegerOnly>> {
+    using number = detail::big_number<IntegerOnly>;
+    static constexpr value_kind kind = value_kind::big_number;
+    static std::optional<validation_error> check(const number& value, checks, std::string_view member) noexcept {
+        if (value.is_valid()) return std::nullopt;
+        return detail::make_validation_error(member, detail::violation_of(constraint::number_syntax));
+    }
+    static void append_text(std::string& out, const number& value, const wire_context&) { out.append(value.text()); }
+    static detail::read_outcome read_text(std::string_view text, number& out, const wire_context&) {
+        if (!detail::is_json_number(text, IntegerOnly)) return detail::problem(IntegerOnly ? "is not an integer" : "is not a number");
+        out = number(text);
+        return std::nullopt;
+    }
+    static void write_json(auto& json, const number& value, const wire_context&) {
+        const std::string_view text = value.text();
+        std::int64_t integer = 0;
+        if (const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), integer);
+            ec == std::errc() && end == text.data() + text.size()) {
+            json.emplace_int64() = integer;
+            return;
+        }
+        double approximate = 0;
+        std::from_chars(text.data(), text.data() + text.size(), approximate);
+        json.emplace_double() = approximate;
+    }
+    static detail::read_outcome read_json(const auto& json, number& out, const wire_context&) {
+        char digits[64];
+        char* end = digits;
+        if (json.is_int64())
+            end = std::to_chars(digits, digits + sizeof digits, json.get_int64()).ptr;
+        else if (json.is_uint64())
+            end = std::to_chars(digits, digits + sizeof digits, json.get_uint64()).ptr;
+        else if (json.is_double() && !IntegerOnly)
+            end = std::to_chars(digits, digits + sizeof digits, json.get_double()).ptr;
+        else
+            return detail::problem(IntegerOnly ? "is not an integer" : "is not a number");
+        out = number(std::string(digits, end));
+        return std::nullopt;
+    }
+};
+
+}  // namespace restop
+// ---- end restop/big_number.hpp ----
+
+// ---- begin restop/boxed.hpp ----
+// restop::boxed<T>: an optional that keeps its value on the heap, for the member of a recursive
+// structure (a structure that holds itself), which std::optional cannot. Only the standard library.
+
+#include <memory>
+#include <utility>
+
+
+namespace restop {
+
+/// Optional, heap-held, copied deeply.
+///
+///     struct tree { std::string name; restop::boxed<tree> left; ... };
+template <class T>
+class boxed {
+public:
+    boxed() = default;
+    boxed(T value) : value_(std::make_unique<T>(std::move(value))) {}
+    boxed(const boxed& other) : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
+    boxed(boxed&&) noexcept = default;
+    boxed& operator=(const boxed& other) {
+        if (this != &other) value_ = other.value_ ? std::make_unique<T>(*other.value_) : nullptr;
+        return *this;
+    }
+    boxed& operator=(boxed&&) noexcept = default;
+
+    bool has_value() const noexcept { return value_ != nullptr; }
+    explicit operator bool() const noexcept { return has_value(); }
+    const T& operator*() const noexcept { return *value_; }
+    T& operator*() noexcept { return *value_; }
+    const T* operator->() const noexcept { return value_.get(); }
+    T* operator->() noexcept { return value_.get(); }
+    T& emplace() { return *(value_ = std::make_unique<T>()); }
+    void reset() noexcept { value_.reset(); }
+
+    friend bool operator==(const boxed& a, const boxed& b) {
+        return a.has_value() == b.has_value() && (!a.has_value() || *a == *b);
+    }
+
+private:
+    std::unique_ptr<T> value_;
+};
+
+namespace detail {
+template <class T>
+struct unwrapped<boxed<T>> {
+    using type = typename unwrapped<T>::type;
+};
+}  // namespace detail
+
+/// Like std::optional<T>'s traits; T's traits are looked up only when used, so T may be
+/// incomplete where boxed<T> is declared.
+template <class T>
+struct value_traits<boxed<T>> {
+    static constexpr value_kind kind = value_kind::structure;
+    static constexpr bool can_be_absent = true;
+    static constexpr bool required_by_type = false;
+    static bool present(const boxed<T>& value) noexcept { return value.has_value(); }
+    static std::optional<validation_error> check(const boxed<T>& value, checks level, std::string_view member) {
+        return value ? value_traits<T>::check(*value, level, member) : std::nullopt;
+    }
+    static void write_json(auto& json, const boxed<T>& value, const wire_context& context) {
+        if (value)
+            value_traits<T>::write_json(json, *value, context);
+        else
+            json.emplace_null();
+    }
+    static detail::read_outcome read_json(const auto& json, boxed<T>& out, const wire_context& context) {
+        if (json.is_null()) {
+            out.reset();
+            return std::nullopt;
+        }
+        return value_traits<T>::read_json(json, out.emplace(), context);
+    }
+};
+
+}  // namespace restop
+// ---- end restop/boxed.hpp ----
+
 // ---- begin restop/call.hpp ----
 // restop::call: validate, encode, send through the caller's transport, decode. Every outcome,
 // including refused input and a failed transport, comes back as a value.
@@ -2343,135 +3684,539 @@ private:
 
 
 // ---- begin restop/json_output.hpp ----
-// restJson1 response bodies: an operation's JSON output read into its output struct with
-// Boost.JSON, each member checked for presence and type. Unknown members are ignored.
+// restJson1 responses read into an output (or error) structure: members bound to headers,
+// prefix headers, the status code, the payload, and the JSON body, each read by its
+// restop::value_traits and checked for presence and type. Unknown body members are ignored.
 
 #include <cstdint>
-#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <vector>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
 
+// ---- begin restop/document.hpp ----
+// Smithy documents: untyped JSON, held as a Boost.JSON value and written and read as it is.
+
+#include <boost/json/value.hpp>
+
+
 namespace restop {
+
+/// smithy.api#Document: any JSON value.
+///
+///     op.config = boost::json::parse(R"({"retries": 3})");
+using document = boost::json::value;
+
+template <>
+struct value_traits<document> : scalar_value_traits<document> {
+    static constexpr value_kind kind = value_kind::document;
+    static void write_json(boost::json::value& json, const document& value, const wire_context&) { json = value; }
+    static detail::read_outcome read_json(const boost::json::value& json, document& out, const wire_context&) {
+        out = json;
+        return std::nullopt;
+    }
+};
+
+}  // namespace restop
+// ---- end restop/document.hpp ----
+
+// ---- begin restop/response.hpp ----
+// restop::response: what a transport hands back and decode() reads. A plain value; no I/O.
+
+#include <string>
+
+
+namespace restop {
+
+/// An HTTP response as received: status code, header fields in arrival order, body bytes.
+/// Nothing about it is trusted; decode() accepts any content.
+struct response {
+    int status = 0;
+    header_list headers;
+    std::string body;
+};
+
+}  // namespace restop
+// ---- end restop/response.hpp ----
+
+// ---- begin restop/structure.hpp ----
+// Structures and unions as member values: the walks over a `fields` (or `alternatives`) list
+// that validation and the JSON writer and reader share, and the value_traits of any struct
+// that declares one. Only the standard library (the JSON functions are templates).
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+
+// ---- begin restop/detail/control_bytes.hpp ----
+// The one test for control bytes (C0 and DEL) that restop applies to everything bound for a
+// header or a log line. Only the standard library.
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace restop::detail {
+
+constexpr bool is_control_byte(char c) noexcept {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 || byte == 0x7F;
+}
+
+// Offset of the first control byte, or -1. Header values may not carry any (no CR/LF injection,
+// no NUL truncation); HTAB is legal in HTTP but has no business in these values either.
+constexpr std::int64_t first_control_byte(std::string_view text) noexcept {
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (is_control_byte(text[i])) return static_cast<std::int64_t>(i);
+    return -1;
+}
+
+// True when `text` holds a control byte, tested eight bytes at a time: the bearer token is
+// scanned on every request, and a byte loop over it cost as much as the rest of the encoding.
+// A byte below 0x20 borrows into its own clear high bit when 0x20 is subtracted; 0x7F becomes
+// zero when XORed with 0x7F, and zero borrows the same way.
+inline bool has_control_byte(std::string_view text) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u;
+    constexpr std::uint64_t high_bits = 0x8080808080808080u;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + i, sizeof word);
+        const std::uint64_t del = word ^ (0x7F * ones);
+        if ((((word - 0x20 * ones) & ~word) | ((del - ones) & ~del)) & high_bits) return true;
+    }
+    for (; i < text.size(); ++i)
+        if (is_control_byte(text[i])) return true;
+    return false;
+}
+
+}  // namespace restop::detail
+// ---- end restop/detail/control_bytes.hpp ----
+
+namespace restop {
+
+/// The name of a union alternative that the model does not know, as read from the wire; a
+/// union that holds one has no known alternative set.
+struct unknown_alternative {
+    std::string name;
+    bool has_value() const noexcept { return !name.empty(); }
+    friend bool operator==(const unknown_alternative&, const unknown_alternative&) = default;
+};
 
 namespace detail {
 
-// The reader's error: `path` is the member's JSON path ("items[2].name"); never a value.
-struct json_read_error {
-    std::string path;
-    std::string_view problem;  // static text: "is missing", "is not a string", ...
-};
-
-template <class T>
-std::optional<json_read_error> read_json_value(const boost::json::value& json, T& out);
-
-template <class Object, class... Fields>
-std::optional<json_read_error> read_json_fields(const boost::json::object& json, Object& object, fields<Fields...>) {
-    std::optional<json_read_error> error;
-    ([&] {
-        if (error) return;
-        auto& target = object.*Fields::pointer;
-        using member_type = std::remove_cvref_t<decltype(target)>;
-        const boost::json::value* found = json.if_contains(Fields::wire_name);
-        // restJson1 treats null like absence.
-        if (!found || found->is_null()) {
-            if constexpr (!is_optional<member_type>) error = json_read_error{std::string(Fields::wire_name), "is missing"};
-            return;
+// The constraints a binding states for a member whose type does not carry them.
+template <class Binding, class Value>
+std::optional<validation_error> check_binding_constraints(const Value& value) {
+    using traits = value_traits<Value>;
+    std::optional<validation_error> found;
+    Binding::for_each_constraint([&](auto constraint_tag) {
+        using C = decltype(constraint_tag);
+        if (found) return;
+        if constexpr (is_length<C>) {
+            static_assert(has_length_of<Value>, "restop: restop::length applies to strings, blobs, lists and maps");
+            if constexpr (has_text_view<Value>) {
+                const auto scan = scan_utf8(traits::text_view(value));
+                if (!scan.valid) {
+                    found = make_validation_error(Binding::wire_name, violation_of(constraint::utf8, static_cast<std::int64_t>(scan.invalid_offset)));
+                    return;
+                }
+            }
+            const std::size_t size = traits::length_of(value);
+            if (size < C::min || size > C::max)
+                found = make_validation_error(
+                    Binding::wire_name,
+                    violation_of(constraint::length, static_cast<std::int64_t>(size), static_cast<std::int64_t>(C::min),
+                                 C::max == unbounded ? validation_error::unbounded_max : static_cast<std::int64_t>(C::max)));
+        } else if constexpr (is_range<C>) {
+            static_assert(has_number_of<Value>, "restop: restop::range applies to integers");
+            if (auto v = C::check(traits::number_of(value))) found = make_validation_error(Binding::wire_name, *v);
+        } else if constexpr (is_pattern<C>) {
+            static_assert(has_text_view<Value>, "restop: restop::pattern applies to strings");
+            if (auto v = C::check(traits::text_view(value))) found = make_validation_error(Binding::wire_name, *v);
         }
-        if ((error = read_json_value(*found, target))) {
-            const std::string child = std::move(error->path);  // "" for this member, "[2]..." or "name..." below it
-            error->path.assign(Fields::wire_name);
-            if (!child.empty() && child.front() != '[') error->path += '.';
-            error->path += child;
+    });
+    return found;
+}
+
+template <class Binding>
+std::optional<validation_error> no_control_bytes(std::string_view text) noexcept {
+    if (const std::int64_t at = first_control_byte(text); at >= 0)
+        return make_validation_error(Binding::wire_name, violation_of(constraint::no_control_bytes, at));
+    return std::nullopt;
+}
+
+// What the wire itself demands of a value in its location, checked even with checks::wire_only:
+// a label is never empty, a host label is a host name's letters, nothing bound for a header
+// holds a control byte.
+template <class Binding, class Value>
+std::optional<validation_error> check_wire_rules(const Value& value) {
+    constexpr location where = Binding::where;
+    if constexpr (where == location::label || where == location::host_label) {
+        if constexpr (has_text_view<Value>) {
+            const std::string_view text = value_traits<Value>::text_view(value);
+            if (text.empty()) return make_validation_error(Binding::wire_name, violation_of(constraint::non_empty_label));
+            if constexpr (where == location::host_label) {
+                for (std::size_t i = 0; i < text.size(); ++i) {
+                    const char c = text[i];
+                    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
+                        return make_validation_error(Binding::wire_name, violation_of(constraint::host_label, static_cast<std::int64_t>(i)));
+                }
+            }
+        }
+    } else if constexpr (where == location::header) {
+        if constexpr (has_text_view<Value>) {
+            return no_control_bytes<Binding>(value_traits<Value>::text_view(value));
+        } else if constexpr (is_vector<unwrapped_t<Value>>) {
+            using element = typename unwrapped_t<Value>::value_type;
+            if constexpr (has_text_view<element>) {
+                const auto& list = [&]() -> const unwrapped_t<Value>& {
+                    if constexpr (is_optional<Value>) return *value; else return value;
+                }();
+                for (const element& item : list)
+                    if (auto error = no_control_bytes<Binding>(value_traits<element>::text_view(item))) return error;
+            }
+        }
+    } else if constexpr (where == location::prefix_headers) {
+        const auto& map = [&]() -> const unwrapped_t<Value>& {
+            if constexpr (is_optional<Value>) return *value; else return value;
+        }();
+        for (const auto& [key, item] : map) {
+            if (auto error = no_control_bytes<Binding>(key)) return error;
+            if (auto error = no_control_bytes<Binding>(value_traits<std::remove_cvref_t<decltype(item)>>::text_view(item))) return error;
+        }
+    }
+    return std::nullopt;
+}
+
+// One member: set when it must be, its type's constraints, its binding's, its location's.
+template <class Binding, class Object>
+std::optional<validation_error> check_member(const Object& object, checks level) {
+    using value_type = typename Binding::value_type;
+    using traits = value_traits<value_type>;
+    const value_type& value = object.*Binding::pointer;
+    if (!traits::present(value)) {
+        if constexpr (Binding::must_be_set && !Binding::is_idempotency_token)
+            return make_validation_error(Binding::wire_name, violation_of(constraint::required));
+        return std::nullopt;
+    }
+    if (auto error = traits::check(value, level, Binding::wire_name)) return error;
+    if (level == checks::all)
+        if (auto error = check_binding_constraints<Binding>(value)) return error;
+    return check_wire_rules<Binding>(value);
+}
+
+// The first violation among `Bindings`, in declaration order.
+template <class Object, template <class...> class List, class... Bindings>
+std::optional<validation_error> first_violation([[maybe_unused]] const Object& object, [[maybe_unused]] checks level,
+                                                List<Bindings...>) {
+    std::optional<validation_error> found;
+    ((found = found ? found : check_member<Bindings>(object, level)), ...);
+    return found;
+}
+
+// Writes the body members of `object` into a JSON object; absent members are left out. An
+// unset idempotency token is written as `token` when one was made for this request.
+template <class Json, class Object, template <class...> class List, class... Fields>
+void write_body_fields(Json& json_object, [[maybe_unused]] const Object& object, List<Fields...>,
+                       [[maybe_unused]] std::string_view idempotency_token = {}) {
+    ([&] {
+        if constexpr (Fields::where == location::body) {
+            const auto& value = object.*Fields::pointer;
+            if (Fields::traits::present(value))
+                Fields::traits::write_json(json_object[Fields::wire_name], value, Fields::context);
+            else if (Fields::is_idempotency_token && !idempotency_token.empty())
+                json_object[Fields::wire_name].emplace_string().assign(idempotency_token.data(), idempotency_token.size());
+        }
+    }(), ...);
+}
+
+// Reads the body members of `object` from a JSON object. restJson1 treats null like absence;
+// a missing member that must be read is an error naming it; unknown members are ignored.
+template <class Json, class Object, template <class...> class List, class... Fields>
+read_outcome read_body_fields([[maybe_unused]] const Json& json_object, [[maybe_unused]] Object& object, List<Fields...>) {
+    read_outcome error;
+    ([&] {
+        if constexpr (Fields::where == location::body) {
+            if (error) return;
+            auto& target = object.*Fields::pointer;
+            const auto* found = json_object.if_contains(Fields::wire_name);
+            if (!found || found->is_null()) {
+                if constexpr (Fields::must_be_read) error = json_read_error{std::string(Fields::wire_name), "is missing"};
+                return;
+            }
+            if ((error = Fields::traits::read_json(*found, target, Fields::context))) prefix_path(*error, Fields::wire_name, false);
         }
     }(), ...);
     return error;
 }
 
+template <class Object, class... Fields>
+std::size_t count_set_alternatives(const Object& object, fields<Fields...>) noexcept {
+    return (std::size_t{0} + ... + (Fields::traits::present(object.*Fields::pointer) ? 1u : 0u));
+}
+
+template <class... Fields>
+bool is_alternative_name(std::string_view name, fields<Fields...>) noexcept {
+    return ((Fields::wire_name == name) || ...);
+}
+}  // namespace detail
+
+/// A structure: any struct with a nested `fields` list. A JSON object.
 template <class T>
-std::optional<json_read_error> read_json_value(const boost::json::value& json, T& out) {
-    if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, sensitive_string>) {
-        const boost::json::string* text = json.if_string();
-        if (!text) return json_read_error{{}, "is not a string"};
-        out = T(std::string(text->data(), text->size()));
-    } else if constexpr (std::is_same_v<T, bool>) {
-        if (!json.is_bool()) return json_read_error{{}, "is not a boolean"};
-        out = json.get_bool();
-    } else if constexpr (std::is_integral_v<T>) {
-        if (json.is_int64()) {
-            const std::int64_t v = json.get_int64();
-            if (v < static_cast<std::int64_t>(std::numeric_limits<T>::min()) ||
-                (v > 0 && static_cast<std::uint64_t>(v) > static_cast<std::uint64_t>(std::numeric_limits<T>::max())))
-                return json_read_error{{}, "is out of range"};
-            out = static_cast<T>(v);
-        } else if (json.is_uint64()) {
-            if (json.get_uint64() > static_cast<std::uint64_t>(std::numeric_limits<T>::max()))
-                return json_read_error{{}, "is out of range"};
-            out = static_cast<T>(json.get_uint64());
-        } else {
-            return json_read_error{{}, "is not an integer"};
+    requires detail::has_fields<T>
+struct value_traits<T> {
+    static constexpr value_kind kind = value_kind::structure;
+    static constexpr bool can_be_absent = false;
+    static constexpr bool required_by_type = false;
+    static constexpr bool present(const T&) noexcept { return true; }
+    static std::optional<validation_error> check(const T& value, checks level, std::string_view) {
+        return detail::first_violation(value, level, typename T::fields{});
+    }
+    static void write_json(auto& json, const T& value, const wire_context&) {
+        detail::write_body_fields(json.emplace_object(), value, typename T::fields{});
+    }
+    static detail::read_outcome read_json(const auto& json, T& out, const wire_context&) {
+        const auto* object = json.if_object();
+        if (!object) return detail::problem("is not an object");
+        return detail::read_body_fields(*object, out, typename T::fields{});
+    }
+};
+
+/// A union: a struct with a nested `alternatives` list of optional members and an
+/// `unknown_alternative unknown`. Exactly one alternative is set; a JSON object with one key.
+template <class T>
+    requires detail::has_alternatives<T>
+struct value_traits<T> {
+    static constexpr value_kind kind = value_kind::union_;
+    static constexpr bool can_be_absent = false;
+    static constexpr bool required_by_type = false;
+    static constexpr bool present(const T&) noexcept { return true; }
+    static std::optional<validation_error> check(const T& value, checks level, std::string_view member) {
+        if (const std::size_t set = detail::count_set_alternatives(value, typename T::alternatives{}); set != 1)
+            return detail::make_validation_error(member, detail::violation_of(constraint::union_members, static_cast<std::int64_t>(set)));
+        return detail::first_violation(value, level, typename T::alternatives{});
+    }
+    static void write_json(auto& json, const T& value, const wire_context&) {
+        detail::write_body_fields(json.emplace_object(), value, typename T::alternatives{});
+    }
+    static detail::read_outcome read_json(const auto& json, T& out, const wire_context&) {
+        const auto* object = json.if_object();
+        if (!object) return detail::problem("is not an object");
+        std::size_t known = 0;
+        std::string_view unknown;
+        for (const auto& entry : *object) {
+            const std::string_view key(entry.key().data(), entry.key().size());
+            if (entry.value().is_null() || key == "__type") continue;  // restJson1: __type is not a member
+            if (detail::is_alternative_name(key, typename T::alternatives{}))
+                ++known;
+            else if (unknown.empty())
+                unknown = key;
         }
-    } else if constexpr (std::is_floating_point_v<T>) {
-        if (!json.is_number()) return json_read_error{{}, "is not a number"};
-        out = static_cast<T>(json.to_number<double>());
-    } else if constexpr (std::is_same_v<T, timestamp>) {
-        const boost::json::string* text = json.if_string();
-        if (!text) return json_read_error{{}, "is not an RFC 3339 date-time string"};
-        const auto parsed = parse_rfc3339(std::string_view(text->data(), text->size()));
-        if (!parsed) return json_read_error{{}, "is not an RFC 3339 date-time string"};
-        out = *parsed;
-    } else if constexpr (is_optional<T>) {
-        typename T::value_type value{};
-        if (auto error = read_json_value(json, value)) return error;
-        out = std::move(value);
-    } else if constexpr (is_vector<T>) {
-        const boost::json::array* array = json.if_array();
-        if (!array) return json_read_error{{}, "is not a list"};
-        out.clear();
-        out.reserve(array->size());
-        for (std::size_t i = 0; i < array->size(); ++i) {
-            if ((*array)[i].is_null()) return json_read_error{"[" + std::to_string(i) + "]", "is null"};
-            typename T::value_type element{};
-            if (auto error = read_json_value((*array)[i], element)) {
-                const std::string child = std::move(error->path);
-                error->path = "[" + std::to_string(i) + "]";
-                if (!child.empty() && child.front() != '[') error->path += '.';
-                error->path += child;
+        if (known > 1) return detail::problem("is a union with more than one member set");
+        if (known == 0) {
+            if (unknown.empty()) return detail::problem("is a union with no member set");
+            out.unknown.name.assign(unknown);
+            return std::nullopt;
+        }
+        return detail::read_body_fields(*object, out, typename T::alternatives{});
+    }
+};
+
+}  // namespace restop
+// ---- end restop/structure.hpp ----
+
+namespace restop {
+
+namespace detail {
+
+// Splits a list header at its commas (RFC 9110 section 5.6.1), unquoting quoted strings. An
+// http-date holds a comma of its own ("Mon, 16 Dec 2019 ..."), so for http-date timestamps
+// every second comma separates.
+inline std::optional<std::vector<std::string>> split_header_list(std::string_view text, bool http_dates) {
+    std::vector<std::string> items;
+    std::size_t i = 0;
+    auto skip_spaces = [&] {
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    };
+    while (true) {
+        skip_spaces();
+        std::string item;
+        if (i < text.size() && text[i] == '"') {
+            ++i;
+            bool closed = false;
+            while (i < text.size()) {
+                const char c = text[i++];
+                if (c == '\\' && i < text.size()) {
+                    item += text[i++];
+                } else if (c == '"') {
+                    closed = true;
+                    break;
+                } else {
+                    item += c;
+                }
+            }
+            if (!closed) return std::nullopt;
+            skip_spaces();
+            if (i < text.size() && text[i] != ',') return std::nullopt;
+        } else {
+            std::size_t end = text.find(',', i);
+            if (http_dates && end != std::string_view::npos) end = text.find(',', end + 1);
+            if (end == std::string_view::npos) end = text.size();
+            std::string_view raw = text.substr(i, end - i);
+            while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t')) raw.remove_suffix(1);
+            item.assign(raw);
+            i = end;
+        }
+        items.push_back(std::move(item));
+        if (i >= text.size()) break;
+        ++i;  // the comma
+    }
+    return items;
+}
+
+template <class Binding, class Value>
+read_outcome read_header_value(std::string_view text, Value& out) {
+    using traits = value_traits<Value>;
+    if constexpr (is_vector<unwrapped_t<Value>>) {
+        using list_type = unwrapped_t<Value>;
+        using element = typename list_type::value_type;
+        const bool dates = value_traits<unwrapped_t<element>>::kind == value_kind::timestamp_ &&
+                           Binding::context.timestamps == timestamp_format::http_date;
+        auto items = split_header_list(text, dates);
+        if (!items) return problem("is not a valid list header");
+        list_type list;
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            if (auto error = value_traits<element>::read_text((*items)[i], list.emplace_back(), Binding::context)) {
+                prefix_path(*error, std::to_string(i), true);
                 return error;
             }
-            out.push_back(std::move(element));
         }
+        out = std::move(list);
+        return std::nullopt;
+    } else if constexpr (has_text_view<unwrapped_t<Value>>) {
+        if (Binding::context.base64_text) {
+            auto bytes = decode_base64(text);
+            if (!bytes) return problem("is not valid base64");
+            return traits::read_text(*bytes, out, Binding::context);
+        }
+        return traits::read_text(text, out, Binding::context);
     } else {
-        static_assert(has_fields<T>,
-                      "restop: an output member must be std::string, restop::sensitive_string, an integer, bool, double, "
-                      "restop::timestamp, a struct with `fields`, or a std::optional or std::vector of those");
-        const boost::json::object* object = json.if_object();
-        if (!object) return json_read_error{{}, "is not an object"};
-        return read_json_fields(*object, out, typename T::fields{});
+        return traits::read_text(text, out, Binding::context);
+    }
+}
+
+// Header-bound members, the status, prefix headers; then the payload or the JSON body.
+template <class Object, class... Fields>
+read_outcome read_http_fields(const response& received, Object& object, fields<Fields...>) {
+    read_outcome error;
+    ([&] {
+        if (error) return;
+        auto& target = object.*Fields::pointer;
+        using value_type = std::remove_cvref_t<decltype(target)>;
+        if constexpr (Fields::where == location::header) {
+            const std::string* found = find_header(received.headers, Fields::wire_name);
+            if (!found) {
+                if constexpr (Fields::must_be_read) error = json_read_error{std::string(Fields::wire_name), "is missing"};
+                return;
+            }
+            if ((error = read_header_value<Fields>(*found, target))) prefix_path(*error, Fields::wire_name, false);
+        } else if constexpr (Fields::where == location::response_code) {
+            target = received.status;
+        } else if constexpr (Fields::where == location::prefix_headers) {
+            unwrapped_t<value_type> map;
+            for (const header& field : received.headers) {
+                if (field.name.size() < Fields::wire_name.size() ||
+                    !iequals(std::string_view(field.name).substr(0, Fields::wire_name.size()), Fields::wire_name))
+                    continue;
+                map[field.name.substr(Fields::wire_name.size())] = field.value;
+            }
+            target = std::move(map);
+        }
+    }(), ...);
+    return error;
+}
+
+template <class Object, class... Fields>
+read_outcome read_payload_field(const response& received, Object& object, fields<Fields...>) {
+    read_outcome error;
+    ([&] {
+        if constexpr (Fields::where == location::payload) {
+            auto& target = object.*Fields::pointer;
+            using value_type = std::remove_cvref_t<decltype(target)>;
+            using held_type = unwrapped_t<value_type>;
+            constexpr value_kind kind = value_traits<held_type>::kind;
+            if constexpr (kind == value_kind::blob) {
+                if (!received.body.empty() || !Fields::traits::can_be_absent) target = blob(received.body);
+            } else if constexpr (kind == value_kind::string) {
+                if (!received.body.empty() || !Fields::traits::can_be_absent)
+                    error = Fields::traits::read_text(received.body, target, Fields::context);
+            } else {
+                if (received.body.find_first_not_of(" \t\r\n") == std::string::npos) return;  // no payload
+                boost::system::error_code ec;
+                const boost::json::value document = boost::json::parse(received.body, ec);
+                if (ec) {
+                    error = problem("is not valid JSON");
+                    return;
+                }
+                error = Fields::traits::read_json(document, target, Fields::context);
+            }
+            if (error) prefix_path(*error, "payload", false);
+        }
+    }(), ...);
+    return error;
+}
+
+template <class... Fields>
+inline constexpr bool has_payload_field = ((Fields::where == location::payload) || ...);
+template <class... Fields>
+inline constexpr bool has_body_field = ((Fields::where == location::body) || ...);
+
+template <class Object, class... Fields>
+std::optional<std::string> read_response_fields(const response& received, Object& object, fields<Fields...> list) {
+    if (auto error = read_http_fields(received, object, list)) return "output member '" + error->path + "' " + std::string(error->problem);
+    if constexpr (has_payload_field<Fields...>) {
+        if (auto error = read_payload_field(received, object, list))
+            return "output member '" + error->path + "' " + std::string(error->problem);
+    } else if constexpr (has_body_field<Fields...>) {
+        std::string_view body = received.body;
+        // An output with only optional members may come back as an empty body.
+        if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) body = "{}";
+        boost::system::error_code ec;
+        const boost::json::value document = boost::json::parse(body, ec);
+        if (ec) return std::string("the response body is not valid JSON");
+        const boost::json::object* json_object = document.if_object();
+        if (!json_object) return std::string("the response body is not a JSON object");
+        if (auto error = read_body_fields(*json_object, object, list))
+            return "output member '" + error->path + "' " + std::string(error->problem);
     }
     return std::nullopt;
 }
 
 }  // namespace detail
 
+/// Reads a response into `output` (a struct with `fields`); the problem, naming the member, when
+/// the response does not hold what the model promises.
+template <class Output>
+std::optional<std::string> read_output(const response& received, Output& output) {
+    return detail::read_response_fields(received, output, typename Output::fields{});
+}
+
+/// The JSON body alone, for callers that have only the body.
 template <class Output>
 std::optional<std::string> read_json_output(std::string_view body, Output& output) {
-    // An output with only optional members may come back as an empty body.
-    if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) body = "{}";
-    boost::system::error_code ec;
-    const boost::json::value document = boost::json::parse(body, ec);
-    if (ec) return std::string("the response body is not valid JSON");
-    const boost::json::object* object = document.if_object();
-    if (!object) return std::string("the response body is not a JSON object");
-    if (auto error = detail::read_json_fields(*object, output, typename Output::fields{}))
-        return "output member '" + error->path + "' " + std::string(error->problem);
-    return std::nullopt;
+    response received;
+    received.status = 200;
+    received.body.assign(body);
+    return read_output(received, output);
 }
 
 }  // namespace restop
@@ -2521,6 +4266,9 @@ struct request {
     std::string target;
     header_list headers;
     std::string body;
+    /// smithy.api#endpoint's host prefix (`"foo.data."`), already expanded: a transport puts it
+    /// before the endpoint's host. Empty for most operations.
+    std::string host_prefix = {};  // (a default, so that aggregate initialisation may leave it out)
 };
 
 /// Prints the request for logs with the Authorization value redacted, so that a logged request
@@ -2540,25 +4288,6 @@ inline std::ostream& operator<<(std::ostream& out, const request& req) {
 
 }  // namespace restop
 // ---- end restop/request.hpp ----
-
-// ---- begin restop/response.hpp ----
-// restop::response: what a transport hands back and decode() reads. A plain value; no I/O.
-
-#include <string>
-
-
-namespace restop {
-
-/// An HTTP response as received: status code, header fields in arrival order, body bytes.
-/// Nothing about it is trusted; decode() accepts any content.
-struct response {
-    int status = 0;
-    header_list headers;
-    std::string body;
-};
-
-}  // namespace restop
-// ---- end restop/response.hpp ----
 
 // ---- begin restop/result.hpp ----
 // restop::result<T, E>: a value or an error, without exceptions (C++20 has no std::expected).
@@ -3177,13 +4906,18 @@ struct error_in_place {
     int status;
     std::string_view request_id;
     error_facts* facts;
-    std::string_view body;
+    const response* received;
 
     [[gnu::always_inline]] void fill(Alternative& error) const {
         if (facts && !facts->message.empty()) error.message = std::move(facts->message);
+        if constexpr (has_fields<Alternative>) {
+            // The shape's own members, best effort: the error is known by now, and a member that
+            // cannot be read stays empty rather than hiding the error behind a malformed one.
+            (void)read_response_fields(*received, error, typename Alternative::fields{});
+        }
         if constexpr (std::is_same_v<Alternative, unknown_error>) {
             if (facts && !facts->name.empty()) error.name = std::move(facts->name);
-            if (!body.empty()) {
+            if (const std::string_view body = received->body; !body.empty()) {
                 // reserve() then append(): of the ways to fill the empty string, the one both
                 // g++ 12 and clang 14 compile to the shortest path (one allocation, one copy).
                 error.body.reserve(body.size());
@@ -3195,7 +4929,7 @@ struct error_in_place {
 
 template <class Result, class Alternative>
 [[gnu::always_inline]] inline Result build_failure(error_facts* facts, const response& received, std::string_view request_id) {
-    return failure(error_in_place<Alternative>{received.status, request_id, facts, received.body});
+    return failure(error_in_place<Alternative>{received.status, request_id, facts, &received});
 }
 
 // Builds alternative number `index` of <Alternative, Rest...>. Direct calls in a chain rather
@@ -3254,7 +4988,7 @@ result_of<Op> decode(const response& received) {
             return reply<output_type>{{}, received.status, std::move(request_id)};
         } else {
             reply<output_type> success{{}, received.status, std::move(request_id)};
-            if (std::optional<std::string> problem = read_json_output(received.body, success.output))
+            if (std::optional<std::string> problem = read_output(received, success.output))
                 return failure(error_of<Op>(malformed_response{std::move(*problem), received.body}, received.status,
                                             std::move(success.request_id)));
             return success;
@@ -3271,6 +5005,7 @@ result_of<Op> decode(const response& received) {
 // restop::encode: operation -> request, as AWS restJson1 puts it on the wire. Validates first;
 // on any violation nothing is written. Only the standard library.
 
+#include <array>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
@@ -3281,6 +5016,41 @@ result_of<Op> decode(const response& received) {
 #include <type_traits>
 #include <utility>
 
+
+// ---- begin restop/detail/uuid.hpp ----
+// A random UUID version 4 (RFC 9562 section 5.4) for @idempotencyToken members the caller left
+// unset. Only the standard library.
+
+#include <cstdint>
+#include <random>
+#include <string>
+
+namespace restop::detail {
+
+// std::random_device per token: no generator state to share between threads, and tokens are
+// made once per create-style call, where a few hundred nanoseconds do not matter.
+inline std::string make_uuid_v4() {
+    std::random_device source;
+    unsigned char bytes[16];
+    for (int i = 0; i < 16; i += 4) {
+        const std::uint32_t word = source();
+        for (int k = 0; k < 4; ++k) bytes[i + k] = static_cast<unsigned char>(word >> (8 * k));
+    }
+    bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40);  // version 4
+    bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);  // variant 10
+    constexpr char hex[] = "0123456789abcdef";
+    std::string text;
+    text.reserve(36);
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) text += '-';
+        text += hex[bytes[i] >> 4];
+        text += hex[bytes[i] & 0xF];
+    }
+    return text;
+}
+
+}  // namespace restop::detail
+// ---- end restop/detail/uuid.hpp ----
 
 // ---- begin restop/percent_encoding.hpp ----
 // Percent-encoding for URI labels and query strings as AWS restJson1 does it: every byte outside
@@ -3368,102 +5138,17 @@ inline void append_percent_encoded(std::string& out, std::string_view text, enco
 // restop::validate: checks an operation's run-time values against its description before anything
 // is encoded, and says which member broke which constraint. Only the standard library.
 
-#include <cstdint>
-#include <optional>
-#include <string_view>
-#include <type_traits>
-#include <vector>
-
 
 namespace restop {
 
-namespace detail {
-
-constexpr bool is_control_byte(char c) noexcept {
-    const auto byte = static_cast<unsigned char>(c);
-    return byte < 0x20 || byte == 0x7F;
-}
-
-// Offset of the first control byte, or -1. Header values may not carry any (no CR/LF injection,
-// no NUL truncation); HTAB is legal in HTTP but has no business in these values either.
-constexpr std::int64_t first_control_byte(std::string_view text) noexcept {
-    for (std::size_t i = 0; i < text.size(); ++i)
-        if (is_control_byte(text[i])) return static_cast<std::int64_t>(i);
-    return -1;
-}
-
-constexpr validation_error make_error(std::string_view member, const violation& v) noexcept {
-    return validation_error{member, v.violated, v.measure, v.min, v.max, v.pattern};
-}
-constexpr validation_error make_error(std::string_view member, restop::constraint violated, std::int64_t measure = 0) noexcept {
-    return make_error(member, violation_of(violated, measure));
-}
-
-template <class Binding, class Value>
-constexpr std::optional<validation_error> check_scalar(const Value& value, checks level) noexcept {
-    if constexpr (is_string_param<Value> || is_integer_param<Value>) {
-        if (auto v = value.find_violation(level)) return make_error(Binding::wire_name, *v);
-        if constexpr (is_string_param<Value>) {
-            if (!value.has_value()) return std::nullopt;
-            if (Binding::where == location::label && value.view().empty())
-                return make_error(Binding::wire_name, constraint::non_empty_label);
-            if (Binding::where == location::header) {
-                const std::int64_t at = first_control_byte(value.view());
-                if (at >= 0) return make_error(Binding::wire_name, constraint::no_control_bytes, at);
-            }
-        }
-    }
-    return std::nullopt;  // bool, timestamps and their optionals cannot be wrong
-}
-
-template <class Object, template <class...> class List, class... Bindings>
-constexpr std::optional<validation_error> first_violation(const Object& object, checks level, List<Bindings...>) noexcept;
-
-// A scalar, or a structure nested in a JSON body, whose own fields are checked in turn.
-template <class Binding, class Value>
-constexpr std::optional<validation_error> check_value(const Value& value, checks level) noexcept {
-    if constexpr (has_fields<Value>) {
-        return first_violation(value, level, typename Value::fields{});
-    } else if constexpr (is_optional<Value>) {
-        if constexpr (has_fields<typename Value::value_type>)
-            return value ? first_violation(*value, level, typename Value::value_type::fields{}) : std::nullopt;
-        else
-            return std::nullopt;  // optional bool or timestamp: nothing to check
-    } else {
-        return check_scalar<Binding>(value, level);
-    }
-}
-
-template <class Binding, class Object>
-constexpr std::optional<validation_error> check_member(const Object& object, checks level) noexcept {
-    const auto& value = object.*Binding::pointer;
-    using value_type = std::remove_cvref_t<decltype(value)>;
-    if constexpr (is_vector<value_type>) {
-        for (const auto& element : value)
-            if (auto error = check_value<Binding>(element, level)) return error;
-        return std::nullopt;
-    } else {
-        return check_value<Binding>(value, level);
-    }
-}
-
-template <class Object, template <class...> class List, class... Bindings>
-constexpr std::optional<validation_error> first_violation([[maybe_unused]] const Object& object,
-                                                          [[maybe_unused]] checks level, List<Bindings...>) noexcept {
-    std::optional<validation_error> found;
-    ((found = found ? found : check_member<Bindings>(object, level)), ...);
-    return found;
-}
-
-}  // namespace detail
-
 /// Checks every member of `op` against its description, in declaration order, and returns the
-/// first violation. With checks::wire_only it keeps only what the wire needs.
+/// first violation. With checks::wire_only it keeps only what the wire needs. Each value is
+/// checked by its type's restop::value_traits, then by its binding's constraints.
 ///
 ///     auto checked = restop::validate(delete_access_token{.id = std::string_view(id)});
 ///     if (!checked) std::cerr << checked.error() << '\n';
 template <class Op>
-constexpr result<void, validation_error> validate(const Op& op, checks level = default_checks<Op>) noexcept {
+result<void, validation_error> validate(const Op& op, checks level = default_checks<Op>) {
     using description = description_t<Op>;
     static_assert(description::is_valid);
     if (auto error = detail::first_violation(op, level, typename description::member_list{})) return failure(*error);
@@ -3483,6 +5168,9 @@ struct json_body_writer;
 /// Per-call settings for encode(); `level` defaults to the operation's default_checks.
 struct encode_options {
     std::optional<checks> level;
+    /// Makes the value of an @idempotencyToken member the caller left unset; a random UUID v4
+    /// when null. Tests set it to get the same bytes every time.
+    std::string (*make_idempotency_token)() = nullptr;
 };
 
 namespace detail {
@@ -3509,60 +5197,30 @@ private:
     std::size_t used_ = 0;
 };
 
-template <class Int>
-void append_integer(std::string& out, Int value) {
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    out.append(digits, end);
-}
-
-// A scalar as text (labels, query values, header values): strings verbatim or encoded,
-// integers in decimal, booleans as Smithy writes them.
+// Unwraps std::optional (and anything else present() guards) to the value it holds.
 template <class Value>
-void append_scalar(std::string& out, const Value& value, std::optional<encoding_set> set) {
-    if constexpr (is_string_param<Value>) {
-        if (set)
-            append_percent_encoded(out, value.view(), *set);
-        else
-            out.append(value.view());
-    } else if constexpr (is_integer_param<Value>) {
-        append_integer(out, value.value());
-    } else if constexpr (std::is_same_v<Value, bool>) {
-        out.append(value ? "true" : "false");
-    } else {
-        out.append(*value ? "true" : "false");
-    }
-}
-
-template <class Value>
-constexpr bool is_present(const Value& value) noexcept {
-    if constexpr (is_string_param<Value> || is_integer_param<Value>)
-        return value.has_value();
-    else if constexpr (std::is_same_v<Value, bool>)
-        return true;
+constexpr const auto& held(const Value& value) noexcept {
+    if constexpr (is_optional<Value>)
+        return *value;
     else
-        return value.has_value();
+        return value;
 }
 
 // One URI label's value as text, ready to be written: a string's own bytes (percent-encoded on
-// the way), or an integer or boolean spelled here (never in need of encoding).
+// the way), or a number, boolean or timestamp spelled into `storage` by its value_traits.
 struct label_text {
     std::string_view text;
-    bool encode = false;
     std::size_t encoded_size = 0;  // filled by expand_uri
-    char digits[24];
+    std::string storage;
 };
 
-template <class Value>
-void set_label_text(label_text& out, const Value& value) noexcept {
-    if constexpr (is_string_param<Value>) {
-        out.text = value.view();
-        out.encode = true;
-    } else if constexpr (is_integer_param<Value>) {
-        const char* end = std::to_chars(out.digits, out.digits + sizeof out.digits, value.value()).ptr;
-        out.text = std::string_view(out.digits, static_cast<std::size_t>(end - out.digits));
+template <class Binding, class Value>
+void set_label_text(label_text& out, const Value& value) {
+    if constexpr (has_text_view<Value>) {
+        out.text = value_traits<Value>::text_view(value);
     } else {
-        out.text = value ? "true" : "false";
+        value_traits<Value>::append_text(out.storage, value, Binding::context);
+        out.text = out.storage;
     }
 }
 
@@ -3579,10 +5237,10 @@ constexpr std::size_t label_slot(std::string_view name) noexcept {
 }
 
 template <class Uri, class Binding, class Op>
-void collect_label(label_text* labels, const Op& op) noexcept {
+void collect_label(label_text* labels, const Op& op) {
     if constexpr (is_at<Binding, location::label>) {
         constexpr std::size_t slot = label_slot<Uri>(Binding::wire_name);
-        set_label_text(labels[slot], op.*Binding::pointer);
+        set_label_text<Binding>(labels[slot], held(op.*Binding::pointer));
     }
 }
 
@@ -3599,7 +5257,7 @@ void collect_label(label_text* labels, const Op& op) noexcept {
         }
         label_text& value = labels[label++];
         const encoding_set set = parts[i].greedy ? encoding_set::unreserved_slash : encoding_set::unreserved;
-        value.encoded_size = value.encode ? percent_encoded_size(value.text, set) : value.text.size();
+        value.encoded_size = percent_encoded_size(value.text, set);
         size += value.encoded_size;
     }
     std::size_t at = target.size();
@@ -3635,107 +5293,218 @@ void append_path(std::string& target, const Op& op, members<Bindings...>) {
     }
 }
 
+// A scalar as text, with its value_traits: a string's own bytes, anything else spelled into
+// `scratch`. A string header with @mediaType travels base64-encoded.
+template <class Value>
+std::string_view scalar_text(const Value& value, const wire_context& context, std::string& scratch) {
+    scratch.clear();
+    if constexpr (has_text_view<Value>) {
+        if (!context.base64_text) return value_traits<Value>::text_view(value);
+        append_base64(scratch, value_traits<Value>::text_view(value));
+    } else {
+        value_traits<Value>::append_text(scratch, value, context);
+    }
+    return scratch;
+}
+
+inline void append_query_pair(std::string& target, char& separator, std::string_view key, std::string_view value) {
+    target.push_back(separator);
+    separator = '&';
+    append_percent_encoded(target, key, encoding_set::unreserved);
+    target.push_back('=');
+    append_percent_encoded(target, value, encoding_set::unreserved);
+}
+
 // A query member, scalar or list (the key repeats for each element). Templated on the value
 // type only, not on the member, and never inlined, so that operations share one copy per type.
 template <class Value>
-[[gnu::noinline]] void append_query_member(std::string& target, char& separator, std::string_view key, const Value& value) {
-    if constexpr (is_vector<Value>) {
-        for (const auto& element : value) append_query_member(target, separator, key, element);
+[[gnu::noinline]] void append_query_member(std::string& target, char& separator, std::string_view key, const Value& value,
+                                           const wire_context& context) {
+    if (!value_traits<Value>::present(value)) return;
+    if constexpr (is_vector<unwrapped_t<Value>>) {
+        for (const auto& element : held(value)) append_query_member(target, separator, key, element, context);
     } else {
-        if (!is_present(value)) return;
-        target.push_back(separator);
-        separator = '&';
-        append_percent_encoded(target, key, encoding_set::unreserved);
-        target.push_back('=');
-        append_scalar(target, value, encoding_set::unreserved);
+        std::string scratch;
+        append_query_pair(target, separator, key, scalar_text(held(value), context, scratch));
     }
 }
 
-template <class Binding, class Op>
-void append_query(std::string& target, char& separator, const Op& op) {
-    append_query_member(target, separator, Binding::wire_name, op.*Binding::pointer);
+// @httpQueryParams: every key of the map that no http_query member of the operation sets.
+template <class Map>
+[[gnu::noinline]] void append_query_map(std::string& target, char& separator, const Map& map,
+                                        const std::string_view* taken, std::size_t taken_count) {
+    if (!value_traits<Map>::present(map)) return;
+    for (const auto& [key, value] : held(map)) {
+        bool is_taken = false;
+        for (std::size_t i = 0; i < taken_count; ++i) is_taken = is_taken || taken[i] == key;
+        if (is_taken) continue;
+        if constexpr (is_vector<std::remove_cvref_t<decltype(value)>>) {
+            for (const auto& element : value) append_query_pair(target, separator, key, value_traits<std::remove_cvref_t<decltype(element)>>::text_view(element));
+        } else {
+            append_query_pair(target, separator, key, value_traits<std::remove_cvref_t<decltype(value)>>::text_view(value));
+        }
+    }
 }
 
-// Smithy's list header serialisation: comma-separated, quoting an element that holds a comma
-// or a double quote.
+// The keys the http_query members set, which an http_query_params map leaves to them.
+template <class... Bindings>
+constexpr auto query_keys_of() noexcept {
+    std::array<std::string_view, (std::size_t{0} + ... + (is_at<Bindings, location::query> ? 1u : 0u)) + 1> keys{};
+    std::size_t at = 0;
+    ((is_at<Bindings, location::query> ? void(keys[at++] = Bindings::wire_name) : void()), ...);
+    return keys;
+}
+
+// Smithy's list header serialisation: comma-separated, quoting a string that holds a comma or
+// a double quote (RFC 9110 section 5.6.4 quoted-string). Other kinds (an http-date holds a
+// comma of its own) are written as they are.
 template <class Value>
-void append_header_element(std::string& out, const Value& value) {
-    if constexpr (is_string_param<Value>) {
-        const std::string_view text = value.view();
-        if (text.find_first_of(",\"") == std::string_view::npos) {
-            out.append(text);
-            return;
-        }
-        out.push_back('"');
-        for (char c : text) {
-            if (c == '"' || c == '\\') out.push_back('\\');
-            out.push_back(c);
-        }
-        out.push_back('"');
-    } else {
-        append_scalar(out, value, std::nullopt);
+void append_header_element(std::string& out, const Value& value, const wire_context& context) {
+    std::string scratch;
+    const std::string_view text = scalar_text(value, context, scratch);
+    if (!has_text_view<Value> || text.find_first_of(",\"") == std::string_view::npos) {
+        out.append(text);
+        return;
     }
+    out.push_back('"');
+    for (char c : text) {
+        if (c == '"' || c == '\\') out.push_back('\\');
+        out.push_back(c);
+    }
+    out.push_back('"');
 }
 
 // A header member, scalar or list; shared per value type like append_query_member.
 template <class Value>
-[[gnu::noinline]] void append_header_member(request_writer& writer, std::string_view name, const Value& value) {
-    if constexpr (is_vector<Value>) {
-        if (value.empty()) return;
+[[gnu::noinline]] void append_header_member(request_writer& writer, std::string_view name, const Value& value,
+                                            const wire_context& context) {
+    if (!value_traits<Value>::present(value)) return;
+    if constexpr (is_vector<unwrapped_t<Value>>) {
+        const auto& list = held(value);
+        if (list.empty()) return;
         std::string& out = writer.add_header(name);
         bool first = true;
-        for (const auto& element : value) {
-            if (!is_present(element)) continue;
+        for (const auto& element : list) {
+            if (!value_traits<std::remove_cvref_t<decltype(element)>>::present(element)) continue;
             if (!first) out.append(", ");
             first = false;
-            append_header_element(out, element);
+            append_header_element(out, held(element), context);
         }
     } else {
-        if (is_present(value)) append_scalar(writer.add_header(name), value, std::nullopt);
+        std::string scratch;
+        const std::string_view text = scalar_text(held(value), context, scratch);
+        writer.add_header(name).assign(text.data(), text.size());
     }
 }
 
-template <class Binding, class Op>
-void append_header(request_writer& writer, const Op& op) {
-    append_header_member(writer, Binding::wire_name, op.*Binding::pointer);
+// @httpPrefixHeaders: one header per map entry, named prefix + key.
+template <class Map>
+[[gnu::noinline]] void append_prefix_headers(request_writer& writer, std::string_view prefix, const Map& map) {
+    if (!value_traits<Map>::present(map)) return;
+    std::string name;
+    for (const auto& [key, value] : held(map)) {
+        name.assign(prefix);
+        name.append(key);
+        const std::string_view text = value_traits<std::remove_cvref_t<decltype(value)>>::text_view(value);
+        writer.add_header(name).assign(text.data(), text.size());
+    }
 }
 
-// True when `text` holds a control byte (below 0x20, or 0x7F), tested eight bytes at a time:
-// the bearer token is scanned on every request, and a byte loop over it cost as much as the
-// rest of the encoding. A byte below 0x20 borrows into its own clear high bit when 0x20 is
-// subtracted; 0x7F becomes zero when XORed with 0x7F, and zero borrows the same way.
-inline bool has_control_byte(std::string_view text) noexcept {
-    constexpr std::uint64_t ones = 0x0101010101010101u;
-    constexpr std::uint64_t high_bits = 0x8080808080808080u;
-    std::size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, text.data() + i, sizeof word);
-        const std::uint64_t del = word ^ (0x7F * ones);
-        if ((((word - 0x20 * ones) & ~word) | ((del - ones) & ~del)) & high_bits) return true;
+// The host prefix of @endpoint with its {labels} filled from host_label members.
+template <class Op, class... Bindings>
+void write_host_prefix(std::string& out, const Op& op, members<Bindings...>) {
+    using host = typename description_t<Op>::host;
+    out.clear();
+    std::string_view text = host::text;
+    while (!text.empty()) {
+        const std::size_t open = text.find('{');
+        out.append(text.substr(0, open));
+        if (open == std::string_view::npos) break;
+        const std::size_t close = text.find('}', open);
+        const std::string_view name = text.substr(open + 1, close - open - 1);
+        ([&] {
+            if constexpr (is_at<Bindings, location::host_label>) {
+                if (Bindings::wire_name == name) {
+                    const auto& value = held(op.*Bindings::pointer);
+                    out.append(value_traits<std::remove_cvref_t<decltype(value)>>::text_view(value));
+                }
+            }
+        }(), ...);
+        text.remove_prefix(close + 1);
     }
-    for (; i < text.size(); ++i)
-        if (is_control_byte(text[i])) return true;
-    return false;
+}
+
+// The payload member's bytes and media type. Structures, unions and documents are JSON, written
+// by json_body_writer (json_body.hpp, which brings Boost.JSON).
+template <class Op, class Binding>
+void write_payload(request_writer& writer, std::string& body, const Op& op) {
+    using value_type = typename Binding::value_type;
+    const value_type& value = op.*Binding::pointer;
+    body.clear();
+    if (!value_traits<value_type>::present(value)) return;  // no payload: no body and no Content-Type
+    using held_type = unwrapped_t<value_type>;
+    constexpr value_kind kind = value_traits<held_type>::kind;
+    std::string_view media = Binding::media_type;
+    if constexpr (kind == value_kind::blob) {
+        body.assign(held(value).bytes());
+        if (media.empty()) media = "application/octet-stream";
+    } else if constexpr (kind == value_kind::string) {
+        body.assign(value_traits<held_type>::text_view(held(value)));
+        if (media.empty()) media = "text/plain";
+    } else {
+        json_body_writer<Op>::write_value(body, held(value));
+        if (media.empty()) media = "application/json";
+    }
+    writer.add_header("Content-Type").assign(media.data(), media.size());
 }
 
 [[gnu::noinline]] inline std::optional<validation_error> check_token(const bearer_token& token) noexcept {
-    if (token.empty()) return make_error("bearer token", constraint::token_present);
+    if (token.empty()) return make_validation_error("bearer token", violation_of(constraint::token_present));
     if (has_control_byte(token.reveal()))
-        return make_error("bearer token", constraint::no_control_bytes, first_control_byte(token.reveal()));
+        return make_validation_error("bearer token", violation_of(constraint::no_control_bytes, first_control_byte(token.reveal())));
     return std::nullopt;
 }
 
+// The idempotency token of this request: the caller's, else a fresh one when the operation has
+// an @idempotencyToken member left unset.
 template <class Op, class... Bindings>
-void write_request(request& out, const Op& op, const bearer_token* token, members<Bindings...> list) {
+std::string idempotency_token_for(const Op& op, const encode_options& options, members<Bindings...>) {
+    bool needed = false;
+    ([&] {
+        if constexpr (Bindings::is_idempotency_token)
+            needed = needed || !Bindings::traits::present(op.*Bindings::pointer);
+    }(), ...);
+    if (!needed) return {};
+    return options.make_idempotency_token ? options.make_idempotency_token() : make_uuid_v4();
+}
+
+template <class Op, class... Bindings>
+void write_request(request& out, const Op& op, const bearer_token* token, const encode_options& options,
+                   members<Bindings...> list) {
     using description = description_t<Op>;
     out.method = description::method;
     out.target.clear();
     append_path(out.target, op, list);
+    [[maybe_unused]] const std::string idempotency = idempotency_token_for(op, options, list);
     [[maybe_unused]] char separator = description::uri::parsed.has_query ? '&' : '?';
     ([&] {
-        if constexpr (is_at<Bindings, location::query>) append_query<Bindings>(out.target, separator, op);
+        if constexpr (is_at<Bindings, location::query>) {
+            if (Bindings::is_idempotency_token && !Bindings::traits::present(op.*Bindings::pointer))
+                append_query_pair(out.target, separator, Bindings::wire_name, idempotency);
+            else
+                append_query_member(out.target, separator, Bindings::wire_name, op.*Bindings::pointer, Bindings::context);
+        }
     }(), ...);
+    constexpr std::size_t query_count = (std::size_t{0} + ... + (is_at<Bindings, location::query> ? 1u : 0u));
+    [[maybe_unused]] constexpr std::array<std::string_view, query_count + 1> query_keys = query_keys_of<Bindings...>();
+    ([&] {
+        if constexpr (is_at<Bindings, location::query_params>)
+            append_query_map(out.target, separator, op.*Bindings::pointer, query_keys.data(), query_count);
+    }(), ...);
+    if constexpr (description::host::label_count > 0 || !description::host::text.empty())
+        write_host_prefix(out.host_prefix, op, list);
+    else
+        out.host_prefix.clear();
 
     request_writer writer(out);
     if (token) {
@@ -3744,11 +5513,22 @@ void write_request(request& out, const Op& op, const bearer_token* token, member
         value.append(token->reveal());
     }
     ([&] {
-        if constexpr (is_at<Bindings, location::header>) append_header<Bindings>(writer, op);
+        if constexpr (is_at<Bindings, location::header>) {
+            if (Bindings::is_idempotency_token && !Bindings::traits::present(op.*Bindings::pointer))
+                writer.add_header(Bindings::wire_name).assign(idempotency);
+            else
+                append_header_member(writer, Bindings::wire_name, op.*Bindings::pointer, Bindings::context);
+        } else if constexpr (is_at<Bindings, location::prefix_headers>) {
+            append_prefix_headers(writer, Bindings::wire_name, op.*Bindings::pointer);
+        }
     }(), ...);
     if constexpr (description::has_body) {
         writer.add_header("Content-Type").assign("application/json");
-        json_body_writer<Op>::write(out.body, op);
+        json_body_writer<Op>::write(out.body, op, idempotency);
+    } else if constexpr (description::has_payload) {
+        ([&] {
+            if constexpr (is_at<Bindings, location::payload>) write_payload<Op, Bindings>(writer, out.body, op);
+        }(), ...);
     } else {
         out.body.clear();  // restJson1: a body-less operation sends no body and no Content-Type
     }
@@ -3763,7 +5543,7 @@ result<void, validation_error> encode_checked(request& out, const Op& op, const 
     if (token)
         if (auto error = check_token(*token)) return failure(*error);
     if (auto checked = validate(op, options.level.value_or(default_checks<Op>)); !checked) return failure(checked.error());
-    write_request(out, op, token, typename description::member_list{});
+    write_request(out, op, token, options, typename description::member_list{});
     return {};
 }
 
@@ -3841,15 +5621,124 @@ result_of<Op> call(Transport& t, const Op& op, const bearer_token& token, const 
 }  // namespace restop
 // ---- end restop/call.hpp ----
 
-// ---- begin restop/json_body.hpp ----
-// restJson1 request bodies: the body members of an operation as one JSON object, written with
-// Boost.JSON. Absent members are omitted; an operation with body members always sends an object.
+// ---- begin restop/enums.hpp ----
+// Smithy enum and intEnum shapes as open types: the modelled values are named constants, and a
+// value the model does not know (a service newer than the model) is kept and written back
+// unchanged rather than refused. Only the standard library.
 
-#include <optional>
+#include <concepts>
+#include <cstdint>
 #include <string>
-#include <type_traits>
+#include <string_view>
+#include <utility>
 
-#include <boost/json/array.hpp>
+
+namespace restop {
+
+/// The base of a generated string enum; `Derived` lists the modelled values as constants:
+///
+///     struct widget_state : restop::string_enum<widget_state> {
+///         using string_enum<widget_state>::string_enum;
+///         static constexpr std::string_view active = "ACTIVE";
+///         static constexpr std::array<std::string_view, 1> known_values = {active};
+///     };
+///     widget_state s = widget_state::active;
+///     if (s == widget_state::active) ...
+template <class Derived>
+class string_enum {
+public:
+    string_enum() = default;
+    string_enum(std::string_view value) : value_(value) {}
+    string_enum(const char* value) : value_(value) {}
+    string_enum(std::string value) noexcept : value_(std::move(value)) {}
+
+    std::string_view value() const noexcept { return value_; }
+    /// True when the value is one the model names (Derived::known_values).
+    bool is_known() const noexcept {
+        for (std::string_view known : Derived::known_values)
+            if (known == value_) return true;
+        return false;
+    }
+
+    friend bool operator==(const string_enum& a, const string_enum& b) noexcept { return a.value_ == b.value_; }
+    friend bool operator==(const string_enum& a, std::string_view b) noexcept { return a.value_ == b; }
+
+private:
+    std::string value_;
+};
+
+/// The base of a generated intEnum; constants are `static constexpr std::int32_t`.
+template <class Derived>
+class int_enum {
+public:
+    constexpr int_enum() = default;
+    constexpr int_enum(std::int32_t value) noexcept : value_(value) {}
+
+    constexpr std::int32_t value() const noexcept { return value_; }
+    constexpr bool is_known() const noexcept {
+        for (std::int32_t known : Derived::known_values)
+            if (known == value_) return true;
+        return false;
+    }
+    friend constexpr bool operator==(const int_enum& a, const int_enum& b) noexcept { return a.value_ == b.value_; }
+    friend constexpr bool operator==(const int_enum& a, std::int32_t b) noexcept { return a.value_ == b; }
+
+private:
+    std::int32_t value_ = 0;
+};
+
+namespace detail {
+template <class T>
+concept is_string_enum = std::derived_from<T, string_enum<T>>;
+template <class T>
+concept is_int_enum = std::derived_from<T, int_enum<T>>;
+}  // namespace detail
+
+/// A string enum travels as its text, wherever it goes.
+template <detail::is_string_enum E>
+struct value_traits<E> : text_value_traits<E> {
+    static std::string_view text_view(const E& value) noexcept { return value.value(); }
+    static detail::read_outcome from_text(std::string_view text, E& out) {
+        out = E(std::string(text));
+        return std::nullopt;
+    }
+};
+
+/// An intEnum travels as its integer.
+template <detail::is_int_enum E>
+struct value_traits<E> : scalar_value_traits<E> {
+    using integer = value_traits<std::int32_t>;
+    static constexpr value_kind kind = value_kind::integer;
+    static constexpr std::int64_t number_of(const E& value) noexcept { return value.value(); }
+    static void append_text(std::string& out, const E& value, const wire_context& context) {
+        integer::append_text(out, value.value(), context);
+    }
+    static detail::read_outcome read_text(std::string_view text, E& out, const wire_context& context) {
+        std::int32_t value = 0;
+        if (auto error = integer::read_text(text, value, context)) return error;
+        out = E(value);
+        return std::nullopt;
+    }
+    static void write_json(auto& json, const E& value, const wire_context& context) { integer::write_json(json, value.value(), context); }
+    static detail::read_outcome read_json(const auto& json, E& out, const wire_context& context) {
+        std::int32_t value = 0;
+        if (auto error = integer::read_json(json, value, context)) return error;
+        out = E(value);
+        return std::nullopt;
+    }
+};
+
+}  // namespace restop
+// ---- end restop/enums.hpp ----
+
+// ---- begin restop/json_body.hpp ----
+// restJson1 request bodies with Boost.JSON: the body members of an operation as one JSON object
+// (absent members omitted; an operation with body members always sends an object), or a
+// structure, union or document payload. Each value is written by its restop::value_traits.
+
+#include <string>
+#include <string_view>
+
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
@@ -3857,66 +5746,19 @@ result_of<Op> call(Transport& t, const Op& op, const bearer_token& token, const 
 
 namespace restop {
 
-namespace detail {
-
-template <class Value>
-bool json_present(const Value& value) noexcept {
-    if constexpr (is_string_param<Value> || is_integer_param<Value> || is_optional<Value>)
-        return value.has_value();
-    else if constexpr (is_vector<Value>)
-        return !value.empty();
-    else
-        return true;  // bool, timestamp, nested structures
-}
-
-template <class Object, template <class...> class List, class... Fields>
-void write_json_fields(boost::json::object& out, const Object& object, List<Fields...>);
-
-template <class Value>
-boost::json::value to_json(const Value& value) {
-    if constexpr (is_string_param<Value>) {
-        return boost::json::string(value.view());
-    } else if constexpr (is_integer_param<Value>) {
-        return static_cast<std::int64_t>(value.value());
-    } else if constexpr (std::is_same_v<Value, bool>) {
-        return value;
-    } else if constexpr (std::is_same_v<Value, timestamp>) {
-        return boost::json::string(format_rfc3339(value));  // restJson1 default: date-time strings
-    } else if constexpr (is_optional<Value>) {
-        return to_json(*value);
-    } else if constexpr (is_vector<Value>) {
-        boost::json::array array;
-        array.reserve(value.size());
-        for (const auto& element : value) array.push_back(to_json(element));
-        return array;
-    } else {
-        static_assert(has_fields<Value>,
-                      "restop: a JSON body member must be a string_param, an integer_param, bool, restop::timestamp, a "
-                      "struct with `fields`, or a std::optional or std::vector of those");
-        boost::json::object nested;
-        write_json_fields(nested, value, typename Value::fields{});
-        return nested;
-    }
-}
-
-template <class Object, template <class...> class List, class... Fields>
-void write_json_fields(boost::json::object& out, const Object& object, List<Fields...>) {
-    ([&] {
-        if constexpr (Fields::where == location::body) {
-            const auto& value = object.*Fields::pointer;
-            if (json_present(value)) out[Fields::wire_name] = to_json(value);
-        }
-    }(), ...);
-}
-
-}  // namespace detail
-
 template <class Op>
 struct json_body_writer {
-    static void write(std::string& body, const Op& op) {
+    static void write(std::string& body, const Op& op, std::string_view idempotency_token) {
         boost::json::object object;
-        detail::write_json_fields(object, op, typename description_t<Op>::member_list{});
+        detail::write_body_fields(object, op, typename description_t<Op>::member_list{}, idempotency_token);
         body = boost::json::serialize(object);
+    }
+
+    template <class Value>
+    static void write_value(std::string& body, const Value& value) {
+        boost::json::value json;
+        value_traits<Value>::write_json(json, value, wire_context{location::payload, timestamp_format::epoch_seconds});
+        body = boost::json::serialize(json);
     }
 };
 
@@ -4205,4 +6047,11 @@ item_range<Op, Transport> items(Transport& t, Op first, const bearer_token& toke
 }  // namespace restop
 // ---- end restop/paginator.hpp ----
 // ---- end restop/core.hpp ----
+
+// ---- begin restop/description.hpp ----
+// Everything an operation's description needs, and nothing that runs it: the header a
+// generated (or hand-written) service includes. Encoding, decoding and calling come with
+// <restop/core.hpp> or <restop/restop.hpp>.
+
+// ---- end restop/description.hpp ----
 // ---- end restop/restop.hpp ----

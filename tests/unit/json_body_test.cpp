@@ -31,7 +31,7 @@ struct put_record {
                           restop::members<restop::http_label<"id", &put_record::id>, restop::json_field<"note", &put_record::note>,
                                           restop::json_field<"score", &put_record::score>,
                                           restop::json_field<"active", &put_record::active>,
-                                          restop::json_field<"seen", &put_record::seen>,
+                                          restop::json_field<"seen", &put_record::seen, restop::format<restop::timestamp_format::date_time>>,
                                           restop::json_field<"aliases", &put_record::aliases>,
                                           restop::json_field<"primary", &put_record::primary>,
                                           restop::json_field<"labels", &put_record::labels>,

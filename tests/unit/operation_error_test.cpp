@@ -16,7 +16,7 @@ std::string printed(const error& e) {
 }  // namespace
 
 TEST_CASE("operation_error: a validation error is a client fault, not retryable, with no status") {
-    const error e(restop::detail::make_error("id", restop::constraint::required));
+    const error e(restop::detail::make_validation_error("id", restop::detail::violation_of(restop::constraint::required)));
     CHECK(e.kind() == restop::error_kind::validation);
     CHECK(e.name() == "InvalidInput");
     CHECK(e.status() == 0);

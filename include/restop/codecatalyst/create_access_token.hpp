@@ -27,7 +27,7 @@ struct create_access_token_output {
 
     using fields = restop::fields<json_field<"secret", &create_access_token_output::secret>,
                                   json_field<"name", &create_access_token_output::name>,
-                                  json_field<"expiresTime", &create_access_token_output::expires_time>,
+                                  json_field<"expiresTime", &create_access_token_output::expires_time, format<timestamp_format::date_time>>,
                                   json_field<"accessTokenId", &create_access_token_output::access_token_id>>;
 };
 
@@ -41,7 +41,7 @@ struct create_access_token {
 
     using description = operation<http_method::put, "/v1/accessTokens", 201,
                                   members<json_field<"name", &create_access_token::name>,
-                                          json_field<"expiresTime", &create_access_token::expires_time>>,
+                                          json_field<"expiresTime", &create_access_token::expires_time, format<timestamp_format::date_time>>>,
                                   service_errors, create_access_token_output>;
 };
 

@@ -22,7 +22,7 @@ struct access_token_summary {
     std::optional<timestamp> expires_time;
 
     using fields = restop::fields<json_field<"id", &access_token_summary::id>, json_field<"name", &access_token_summary::name>,
-                                  json_field<"expiresTime", &access_token_summary::expires_time>>;
+                                  json_field<"expiresTime", &access_token_summary::expires_time, format<timestamp_format::date_time>>>;
 };
 
 struct list_access_tokens_output {

@@ -1,0 +1,43 @@
+#pragma once
+// The one test for control bytes (C0 and DEL) that restop applies to everything bound for a
+// header or a log line. Only the standard library.
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace restop::detail {
+
+constexpr bool is_control_byte(char c) noexcept {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 || byte == 0x7F;
+}
+
+// Offset of the first control byte, or -1. Header values may not carry any (no CR/LF injection,
+// no NUL truncation); HTAB is legal in HTTP but has no business in these values either.
+constexpr std::int64_t first_control_byte(std::string_view text) noexcept {
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (is_control_byte(text[i])) return static_cast<std::int64_t>(i);
+    return -1;
+}
+
+// True when `text` holds a control byte, tested eight bytes at a time: the bearer token is
+// scanned on every request, and a byte loop over it cost as much as the rest of the encoding.
+// A byte below 0x20 borrows into its own clear high bit when 0x20 is subtracted; 0x7F becomes
+// zero when XORed with 0x7F, and zero borrows the same way.
+inline bool has_control_byte(std::string_view text) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u;
+    constexpr std::uint64_t high_bits = 0x8080808080808080u;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + i, sizeof word);
+        const std::uint64_t del = word ^ (0x7F * ones);
+        if ((((word - 0x20 * ones) & ~word) | ((del - ones) & ~del)) & high_bits) return true;
+    }
+    for (; i < text.size(); ++i)
+        if (is_control_byte(text[i])) return true;
+    return false;
+}
+
+}  // namespace restop::detail
