@@ -1035,7 +1035,7 @@ class Generator:
         if kind == "enum":
             consts = self.enum_constants(sid)
             lines.append(f"struct {dep}{name} : restop::string_enum<{name}> {{")
-            lines.append(f"    using string_enum<{name}>::string_enum;")
+            lines.append(f"    using restop::string_enum<{name}>::string_enum;")
             for cname, value in consts:
                 lines.append(f"    static constexpr std::string_view {cname} = {cpp_string(value)};")
             lines += self.wrap_list(f"    static constexpr std::array<std::string_view, {len(consts)}> known_values = {{",
@@ -1045,7 +1045,7 @@ class Generator:
         if kind == "intEnum":
             consts = self.enum_constants(sid)
             lines.append(f"struct {dep}{name} : restop::int_enum<{name}> {{")
-            lines.append(f"    using int_enum<{name}>::int_enum;")
+            lines.append(f"    using restop::int_enum<{name}>::int_enum;")
             for cname, value in consts:
                 lines.append(f"    static constexpr std::int32_t {cname} = {value};")
             lines += self.wrap_list(f"    static constexpr std::array<std::int32_t, {len(consts)}> known_values = {{",

@@ -327,7 +327,7 @@ class CaseWriter:
             out_id = gen.shape(oid).get("output", {}).get("target", "smithy.api#Unit")
             out = gen.build_struct(out_id, gen.output_names[oid], "output", oid)
             if out.members:
-                lines.append("    const auto& output = *outcome;")
+                lines.append("    const auto& output = outcome->output;")
                 self.struct_checks(out, "output", params, checks)
             elif params:
                 raise rg.GenError(f"{case['id']}: cannot express trait smithy.test (params for an empty output)")

@@ -225,7 +225,7 @@ class Types(unittest.TestCase):
             self.assertIn("    " + decl + "\n", out)
         self.assertIn('restop::json_field<"secret", &op_output::secret, restop::sensitive>', out)
         color = files["types/color.hpp"]
-        self.assertIn("struct color : restop::string_enum<color> {\n    using string_enum<color>::string_enum;\n"
+        self.assertIn("struct color : restop::string_enum<color> {\n    using restop::string_enum<color>::string_enum;\n"
                       '    static constexpr std::string_view red = "red";\n'
                       '    static constexpr std::string_view dark_blue = "dark-blue";\n'
                       '    static constexpr std::string_view value_ = "value";\n'

@@ -26,7 +26,7 @@ TEST_CASE("response: DocumentOutput") {
     received.body = std::string{"{\n    \"stringValue\": \"string\",\n    \"documentValue\": {\n        \"foo\": \"bar\"\n    }\n}", 82};
     const auto outcome = restop::decode<document_type>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.string_value.has_value());
     CHECK((*output.string_value) == std::string_view{"string"});
     REQUIRE(output.document_value.has_value());
@@ -41,7 +41,7 @@ TEST_CASE("response: DocumentOutputArray") {
     received.body = std::string{"{\n    \"stringValue\": \"string\",\n    \"documentValue\": [\n        true,\n        false\n    ]\n}", 89};
     const auto outcome = restop::decode<document_type>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.string_value.has_value());
     CHECK((*output.string_value) == std::string_view{"string"});
     REQUIRE(output.document_value.has_value());
@@ -56,7 +56,7 @@ TEST_CASE("response: DocumentOutputBoolean") {
     received.body = std::string{"{\n    \"stringValue\": \"string\",\n    \"documentValue\": false\n}", 59};
     const auto outcome = restop::decode<document_type>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.string_value.has_value());
     CHECK((*output.string_value) == std::string_view{"string"});
     REQUIRE(output.document_value.has_value());
@@ -71,7 +71,7 @@ TEST_CASE("response: DocumentOutputNumber") {
     received.body = std::string{"{\n    \"stringValue\": \"string\",\n    \"documentValue\": 10\n}", 56};
     const auto outcome = restop::decode<document_type>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.string_value.has_value());
     CHECK((*output.string_value) == std::string_view{"string"});
     REQUIRE(output.document_value.has_value());
@@ -86,7 +86,7 @@ TEST_CASE("response: DocumentOutputString") {
     received.body = std::string{"{\n    \"stringValue\": \"string\",\n    \"documentValue\": \"hello\"\n}", 61};
     const auto outcome = restop::decode<document_type>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.string_value.has_value());
     CHECK((*output.string_value) == std::string_view{"string"});
     REQUIRE(output.document_value.has_value());
@@ -101,7 +101,7 @@ TEST_CASE("response: DocumentTypeAsMapValueOutput") {
     received.body = std::string{"{\n    \"docValuedMap\": {\n        \"foo\": { \"f\": 1, \"o\": 2 },\n        \"bar\": [ \"b\", \"a\", \"r\" ],\n        \"baz\": \"BAZ\"\n    }\n}", 121};
     const auto outcome = restop::decode<document_type_as_map_value>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.doc_valued_map.has_value());
     REQUIRE((*output.doc_valued_map).size() == 3);
     CHECK(restop_protocol::json_equal((*output.doc_valued_map).at("foo"), boost::json::parse("{\"f\":1,\"o\":2}")));
@@ -117,7 +117,7 @@ TEST_CASE("response: DocumentTypeAsPayloadOutput") {
     received.body = std::string{"{\n    \"foo\": \"bar\"\n}", 20};
     const auto outcome = restop::decode<document_type_as_payload>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.document_value.has_value());
     CHECK(restop_protocol::json_equal((*output.document_value), boost::json::parse("{\"foo\":\"bar\"}")));
 }
@@ -130,7 +130,7 @@ TEST_CASE("response: DocumentTypeAsPayloadOutputString") {
     received.body = std::string{"\"hello\"", 7};
     const auto outcome = restop::decode<document_type_as_payload>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.document_value.has_value());
     CHECK(restop_protocol::json_equal((*output.document_value), boost::json::parse("\"hello\"")));
 }
@@ -142,7 +142,7 @@ TEST_CASE("response: HttpPrefixHeadersResponse") {
     received.headers = {{"x-foo", "Foo"}, {"hello", "Hello"}};
     const auto outcome = restop::decode<http_prefix_headers_in_response>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.prefix_headers.has_value());
     REQUIRE((*output.prefix_headers).size() == 2);
     CHECK((*output.prefix_headers).at("x-foo") == std::string_view{"Foo"});
@@ -156,7 +156,7 @@ TEST_CASE("response: MediaTypeHeaderOutputBase64") {
     received.headers = {{"X-Json", "dHJ1ZQ=="}};
     const auto outcome = restop::decode<media_type_header>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.json.has_value());
     CHECK((*output.json) == std::string_view{"true"});
 }
@@ -169,7 +169,7 @@ TEST_CASE("response: PostUnionWithJsonNameResponse1") {
     received.body = std::string{"{\n    \"value\": {\n        \"FOO\": \"hi\"\n    }\n}", 44};
     const auto outcome = restop::decode<post_union_with_json_name>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.value.foo.has_value());
     CHECK((*output.value.foo) == std::string_view{"hi"});
     CHECK_FALSE(output.value.bar.has_value());
@@ -184,7 +184,7 @@ TEST_CASE("response: PostUnionWithJsonNameResponse2") {
     received.body = std::string{"{\n    \"value\": {\n        \"_baz\": \"hi\"\n    }\n}", 45};
     const auto outcome = restop::decode<post_union_with_json_name>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.value.foo.has_value());
     CHECK_FALSE(output.value.bar.has_value());
     REQUIRE(output.value.baz.has_value());
@@ -199,7 +199,7 @@ TEST_CASE("response: PostUnionWithJsonNameResponse3") {
     received.body = std::string{"{\n    \"value\": {\n        \"bar\": \"hi\"\n    }\n}", 44};
     const auto outcome = restop::decode<post_union_with_json_name>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.value.foo.has_value());
     REQUIRE(output.value.bar.has_value());
     CHECK((*output.value.bar) == std::string_view{"hi"});
@@ -214,7 +214,7 @@ TEST_CASE("response: RestJsonClientIgnoresDefaultValuesIfMemberValuesArePresentI
     received.body = std::string{"{\n    \"defaultString\": \"bye\",\n    \"defaultBoolean\": false,\n    \"defaultList\": [\"a\"],\n    \"defaultDocumentMap\": {\"name\": \"Jack\"},\n    \"defaultDocumentString\": \"bye\",\n    \"defaultDocumentBoolean\": false,\n    \"defaultDocumentList\": [\"b\"],\n    \"defaultNullDocument\": \"notNull\",\n    \"defaultTimestamp\": 2,\n    \"defaultBlob\": \"aGk=\",\n    \"defaultByte\": 2,\n    \"defaultShort\": 2,\n    \"defaultInteger\": 20,\n    \"defaultLong\": 200,\n    \"defaultFloat\": 2.0,\n    \"defaultDouble\": 2.0,\n    \"defaultMap\": {\"name\": \"Jack\"},\n    \"defaultEnum\": \"BAR\",\n    \"defaultIntEnum\": 2,\n    \"emptyString\": \"foo\",\n    \"falseBoolean\": true,\n    \"emptyBlob\": \"aGk=\",\n    \"zeroByte\": 1,\n    \"zeroShort\": 1,\n    \"zeroInteger\": 1,\n    \"zeroLong\": 1,\n    \"zeroFloat\": 1.0,\n    \"zeroDouble\": 1.0\n}", 763};
     const auto outcome = restop::decode<operation_with_defaults>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK(output.default_string == std::string_view{"bye"});
     CHECK(output.default_boolean == false);
     REQUIRE(output.default_list.size() == 1);
@@ -256,7 +256,7 @@ TEST_CASE("response: RestJsonClientPopulatesDefaultsValuesWhenMissingInResponse"
     received.body = std::string{"{}", 2};
     const auto outcome = restop::decode<operation_with_defaults>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK(output.default_string == std::string_view{"hi"});
     CHECK(output.default_boolean == true);
     REQUIRE(output.default_list.size() == 0);
@@ -295,7 +295,7 @@ TEST_CASE("response: RestJsonClientPopulatesNestedDefaultsWhenMissingInResponseB
     received.body = std::string{"{\n    \"dialog\": {\n        \"language\": \"en\"\n    },\n    \"dialogList\": [\n        {\n        },\n        {\n            \"farewell\": {}\n        },\n        {\n            \"language\": \"it\",\n            \"greeting\": \"ciao\",\n            \"farewell\": {\n                \"phrase\": \"arrivederci\"\n            }\n        }\n    ],\n    \"dialogMap\": {\n        \"emptyDialog\": {\n        },\n        \"partialEmptyDialog\": {\n            \"language\": \"en\",\n            \"farewell\": {}\n        },\n        \"nonEmptyDialog\": {\n            \"greeting\": \"konnichiwa\",\n            \"farewell\": {\n                \"phrase\": \"sayonara\"\n            }\n        }\n    }\n}", 623};
     const auto outcome = restop::decode<operation_with_nested_structure>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.dialog.language.has_value());
     CHECK((*output.dialog.language) == std::string_view{"en"});
     CHECK(output.dialog.greeting == std::string_view{"hi"});
@@ -354,7 +354,7 @@ TEST_CASE("response: RestJsonDateTimeWithFractionalSeconds") {
     received.body = std::string{"      {\n          \"datetime\": \"2000-01-02T20:34:56.123Z\"\n      }\n", 65};
     const auto outcome = restop::decode<fractional_seconds>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.datetime.has_value());
     CHECK((*output.datetime) == restop::timestamp{std::chrono::milliseconds{946845296123}});
 }
@@ -366,7 +366,7 @@ TEST_CASE("response: RestJsonDateTimeWithNegativeOffset") {
     received.body = std::string{"      {\n          \"datetime\": \"2019-12-16T22:48:18-01:00\"\n      }\n", 66};
     const auto outcome = restop::decode<datetime_offsets>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.datetime.has_value());
     CHECK((*output.datetime) == restop::timestamp{std::chrono::milliseconds{1576540098000}});
 }
@@ -378,7 +378,7 @@ TEST_CASE("response: RestJsonDateTimeWithPositiveOffset") {
     received.body = std::string{"      {\n          \"datetime\": \"2019-12-17T00:48:18+01:00\"\n      }\n", 66};
     const auto outcome = restop::decode<datetime_offsets>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.datetime.has_value());
     CHECK((*output.datetime) == restop::timestamp{std::chrono::milliseconds{1576540098000}});
 }
@@ -391,7 +391,7 @@ TEST_CASE("response: RestJsonDeserializeBlobUnionValue") {
     received.body = std::string{"{\n    \"contents\": {\n        \"blobValue\": \"Zm9v\"\n    }\n}", 55};
     const auto outcome = restop::decode<json_unions>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.contents.has_value());
     CHECK_FALSE((*output.contents).string_value.has_value());
     CHECK_FALSE((*output.contents).boolean_value.has_value());
@@ -414,7 +414,7 @@ TEST_CASE("response: RestJsonDeserializeBooleanUnionValue") {
     received.body = std::string{"{\n    \"contents\": {\n        \"booleanValue\": true\n    }\n}", 56};
     const auto outcome = restop::decode<json_unions>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.contents.has_value());
     CHECK_FALSE((*output.contents).string_value.has_value());
     REQUIRE((*output.contents).boolean_value.has_value());
@@ -437,7 +437,7 @@ TEST_CASE("response: RestJsonDeserializeEnumUnionValue") {
     received.body = std::string{"{\n    \"contents\": {\n        \"enumValue\": \"Foo\"\n    }\n}", 54};
     const auto outcome = restop::decode<json_unions>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.contents.has_value());
     CHECK_FALSE((*output.contents).string_value.has_value());
     CHECK_FALSE((*output.contents).boolean_value.has_value());
@@ -460,7 +460,7 @@ TEST_CASE("response: RestJsonDeserializeIgnoreType") {
     received.body = std::string{"{\n    \"contents\": {\n        \"__type\": \"aws.protocoltests.json10#MyUnion\",\n        \"structureValue\": {\n            \"hi\": \"hello\"\n        }\n    }\n}", 145};
     const auto outcome = restop::decode<json_unions>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.contents.has_value());
     CHECK_FALSE((*output.contents).string_value.has_value());
     CHECK_FALSE((*output.contents).boolean_value.has_value());
@@ -484,7 +484,7 @@ TEST_CASE("response: RestJsonDeserializeListUnionValue") {
     received.body = std::string{"{\n    \"contents\": {\n        \"listValue\": [\"foo\", \"bar\"]\n    }\n}", 63};
     const auto outcome = restop::decode<json_unions>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.contents.has_value());
     CHECK_FALSE((*output.contents).string_value.has_value());
     CHECK_FALSE((*output.contents).boolean_value.has_value());
@@ -509,7 +509,7 @@ TEST_CASE("response: RestJsonDeserializeMapUnionValue") {
     received.body = std::string{"{\n    \"contents\": {\n        \"mapValue\": {\n            \"foo\": \"bar\",\n            \"spam\": \"eggs\"\n        }\n    }\n}", 112};
     const auto outcome = restop::decode<json_unions>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.contents.has_value());
     CHECK_FALSE((*output.contents).string_value.has_value());
     CHECK_FALSE((*output.contents).boolean_value.has_value());
@@ -534,7 +534,7 @@ TEST_CASE("response: RestJsonDeserializeNumberUnionValue") {
     received.body = std::string{"{\n    \"contents\": {\n        \"numberValue\": 1\n    }\n}", 52};
     const auto outcome = restop::decode<json_unions>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.contents.has_value());
     CHECK_FALSE((*output.contents).string_value.has_value());
     CHECK_FALSE((*output.contents).boolean_value.has_value());
@@ -557,7 +557,7 @@ TEST_CASE("response: RestJsonDeserializeStringUnionValue") {
     received.body = std::string{"{\n    \"contents\": {\n        \"stringValue\": \"foo\"\n    }\n}", 56};
     const auto outcome = restop::decode<json_unions>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.contents.has_value());
     REQUIRE((*output.contents).string_value.has_value());
     CHECK((*(*output.contents).string_value) == std::string_view{"foo"});
@@ -580,7 +580,7 @@ TEST_CASE("response: RestJsonDeserializeStructureUnionValue") {
     received.body = std::string{"{\n    \"contents\": {\n        \"structureValue\": {\n            \"hi\": \"hello\"\n        }\n    }\n}", 91};
     const auto outcome = restop::decode<json_unions>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.contents.has_value());
     CHECK_FALSE((*output.contents).string_value.has_value());
     CHECK_FALSE((*output.contents).boolean_value.has_value());
@@ -604,7 +604,7 @@ TEST_CASE("response: RestJsonDeserializeTimestampUnionValue") {
     received.body = std::string{"{\n    \"contents\": {\n        \"timestampValue\": 1398796238\n    }\n}", 64};
     const auto outcome = restop::decode<json_unions>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.contents.has_value());
     CHECK_FALSE((*output.contents).string_value.has_value());
     CHECK_FALSE((*output.contents).boolean_value.has_value());
@@ -627,7 +627,7 @@ TEST_CASE("response: RestJsonDeserializesDenseSetMap") {
     received.body = std::string{"{\n    \"denseSetMap\": {\n        \"x\": [],\n        \"y\": [\"a\", \"b\"]\n    }\n}", 71};
     const auto outcome = restop::decode<json_maps>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.dense_struct_map.has_value());
     CHECK_FALSE(output.dense_number_map.has_value());
     CHECK_FALSE(output.dense_boolean_map.has_value());
@@ -648,7 +648,7 @@ TEST_CASE("response: RestJsonDeserializesSparseNullMapValues") {
     received.body = std::string{"{\n    \"sparseBooleanMap\": {\n        \"x\": null\n    },\n    \"sparseNumberMap\": {\n        \"x\": null\n    },\n    \"sparseStringMap\": {\n        \"x\": null\n    },\n    \"sparseStructMap\": {\n        \"x\": null\n    }\n}", 203};
     const auto outcome = restop::decode<sparse_json_maps>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.sparse_struct_map.has_value());
     REQUIRE((*output.sparse_struct_map).size() == 1);
     CHECK_FALSE((*output.sparse_struct_map).at("x").has_value());
@@ -672,7 +672,7 @@ TEST_CASE("response: RestJsonDeserializesSparseSetMap") {
     received.body = std::string{"{\n    \"sparseSetMap\": {\n        \"x\": [],\n        \"y\": [\"a\", \"b\"]\n    }\n}", 72};
     const auto outcome = restop::decode<sparse_json_maps>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.sparse_struct_map.has_value());
     CHECK_FALSE(output.sparse_number_map.has_value());
     CHECK_FALSE(output.sparse_boolean_map.has_value());
@@ -695,7 +695,7 @@ TEST_CASE("response: RestJsonDeserializesSparseSetMapAndRetainsNull") {
     received.body = std::string{"{\n    \"sparseSetMap\": {\n        \"x\": [],\n        \"y\": [\"a\", \"b\"],\n        \"z\": null\n    }\n}", 91};
     const auto outcome = restop::decode<sparse_json_maps>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.sparse_struct_map.has_value());
     CHECK_FALSE(output.sparse_number_map.has_value());
     CHECK_FALSE(output.sparse_boolean_map.has_value());
@@ -719,7 +719,7 @@ TEST_CASE("response: RestJsonDeserializesZeroValuesInMaps") {
     received.body = std::string{"{\n    \"denseNumberMap\": {\n        \"x\": 0\n    },\n    \"denseBooleanMap\": {\n        \"x\": false\n    }\n}", 99};
     const auto outcome = restop::decode<json_maps>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.dense_struct_map.has_value());
     REQUIRE(output.dense_number_map.has_value());
     REQUIRE((*output.dense_number_map).size() == 1);
@@ -739,7 +739,7 @@ TEST_CASE("response: RestJsonDeserializesZeroValuesInSparseMaps") {
     received.body = std::string{"{\n    \"sparseNumberMap\": {\n        \"x\": 0\n    },\n    \"sparseBooleanMap\": {\n        \"x\": false\n    }\n}", 101};
     const auto outcome = restop::decode<sparse_json_maps>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.sparse_struct_map.has_value());
     REQUIRE(output.sparse_number_map.has_value());
     REQUIRE((*output.sparse_number_map).size() == 1);

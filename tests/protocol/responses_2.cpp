@@ -26,7 +26,7 @@ TEST_CASE("response: RestJsonDoesntDeserializeNullStructureValues") {
     received.body = std::string{"{\n    \"stringValue\": null\n}", 27};
     const auto outcome = restop::decode<simple_scalar_properties>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.foo.has_value());
     CHECK_FALSE(output.string_value.has_value());
     CHECK_FALSE(output.true_boolean_value.has_value());
@@ -80,7 +80,7 @@ TEST_CASE("response: RestJsonEnumPayloadResponse") {
     received.body = std::string{"enumvalue", 9};
     const auto outcome = restop::decode<http_enum_payload>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.payload.has_value());
     CHECK((*output.payload).value() == std::string_view{"enumvalue"});
 }
@@ -249,7 +249,7 @@ TEST_CASE("response: RestJsonGreetingWithErrors") {
     received.body = std::string{"{}", 2};
     const auto outcome = restop::decode<greeting_with_errors>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.greeting.has_value());
     CHECK((*output.greeting) == std::string_view{"Hello"});
 }
@@ -262,7 +262,7 @@ TEST_CASE("response: RestJsonGreetingWithErrorsNoPayload") {
     received.headers = {{"X-Greeting", "Hello"}};
     const auto outcome = restop::decode<greeting_with_errors>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.greeting.has_value());
     CHECK((*output.greeting) == std::string_view{"Hello"});
 }
@@ -274,7 +274,7 @@ TEST_CASE("response: RestJsonHttpEmptyPrefixHeadersResponseClient") {
     received.headers = {{"x-foo", "Foo"}, {"hello", "There"}};
     const auto outcome = restop::decode<http_empty_prefix_headers>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.prefix_headers.has_value());
     REQUIRE((*output.prefix_headers).size() == 2);
     CHECK((*output.prefix_headers).at("x-foo") == std::string_view{"Foo"});
@@ -291,7 +291,7 @@ TEST_CASE("response: RestJsonHttpPayloadTraitsWithBlob") {
     received.body = std::string{"blobby blob blob", 16};
     const auto outcome = restop::decode<http_payload_traits>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.foo.has_value());
     CHECK((*output.foo) == std::string_view{"Foo"});
     REQUIRE(output.blob.has_value());
@@ -306,7 +306,7 @@ TEST_CASE("response: RestJsonHttpPayloadTraitsWithMediaTypeWithBlob") {
     received.body = std::string{"blobby blob blob", 16};
     const auto outcome = restop::decode<http_payload_traits_with_media_type>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.foo.has_value());
     CHECK((*output.foo) == std::string_view{"Foo"});
     REQUIRE(output.blob.has_value());
@@ -320,7 +320,7 @@ TEST_CASE("response: RestJsonHttpPayloadTraitsWithNoBlobBody") {
     received.headers = {{"X-Foo", "Foo"}};
     const auto outcome = restop::decode<http_payload_traits>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.foo.has_value());
     CHECK((*output.foo) == std::string_view{"Foo"});
     CHECK_FALSE(output.blob.has_value());
@@ -334,7 +334,7 @@ TEST_CASE("response: RestJsonHttpPayloadWithStructure") {
     received.body = std::string{"{\n    \"greeting\": \"hello\",\n    \"name\": \"Phreddy\"\n}", 50};
     const auto outcome = restop::decode<http_payload_with_structure>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.nested.has_value());
     REQUIRE((*output.nested).greeting.has_value());
     CHECK((*(*output.nested).greeting) == std::string_view{"hello"});
@@ -348,7 +348,7 @@ TEST_CASE("response: RestJsonHttpPayloadWithStructureAndEmptyResponseBody") {
     received.status = 200;
     const auto outcome = restop::decode<http_payload_with_structure>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.nested.has_value());
 }
 
@@ -360,7 +360,7 @@ TEST_CASE("response: RestJsonHttpPayloadWithUnion") {
     received.body = std::string{"{\n    \"greeting\": \"hello\"\n}", 27};
     const auto outcome = restop::decode<http_payload_with_union>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.nested.has_value());
     REQUIRE((*output.nested).greeting.has_value());
     CHECK((*(*output.nested).greeting) == std::string_view{"hello"});
@@ -373,7 +373,7 @@ TEST_CASE("response: RestJsonHttpPayloadWithUnsetUnion") {
     received.headers = {{"Content-Length", "0"}};
     const auto outcome = restop::decode<http_payload_with_union>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.nested.has_value());
 }
 
@@ -384,7 +384,7 @@ TEST_CASE("response: RestJsonHttpPrefixHeadersArePresent") {
     received.headers = {{"x-foo", "Foo"}, {"x-foo-abc", "Abc value"}, {"x-foo-def", "Def value"}};
     const auto outcome = restop::decode<http_prefix_headers>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.foo.has_value());
     CHECK((*output.foo) == std::string_view{"Foo"});
     REQUIRE(output.foo_map.has_value());
@@ -405,7 +405,7 @@ TEST_CASE("response: RestJsonHttpResponseCode") {
     received.body = std::string{"{}", 2};
     const auto outcome = restop::decode<http_response_code>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.status.has_value());
     CHECK((*output.status) == 201);
 }
@@ -417,7 +417,7 @@ TEST_CASE("response: RestJsonHttpResponseCodeWithNoPayload") {
     received.status = 201;
     const auto outcome = restop::decode<http_response_code>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.status.has_value());
     CHECK((*output.status) == 201);
 }
@@ -433,7 +433,7 @@ TEST_CASE("response: RestJsonIgnoreQueryParamsInResponse") {
     received.body = std::string{"{\"baz\":\"bam\"}", 13};
     const auto outcome = restop::decode<ignore_query_params_in_response>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.baz.has_value());
     CHECK((*output.baz) == std::string_view{"bam"});
 }
@@ -445,7 +445,7 @@ TEST_CASE("response: RestJsonInputAndOutputWithBooleanHeaders") {
     received.headers = {{"X-Boolean1", "true"}, {"X-Boolean2", "false"}, {"X-BooleanList", "true, false, true"}};
     const auto outcome = restop::decode<input_and_output_with_headers>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.header_string.has_value());
     CHECK_FALSE(output.header_byte.has_value());
     CHECK_FALSE(output.header_short.has_value());
@@ -479,7 +479,7 @@ TEST_CASE("response: RestJsonInputAndOutputWithEnumHeaders") {
     received.headers = {{"X-Enum", "Foo"}, {"X-EnumList", "Foo, Bar, Baz"}};
     const auto outcome = restop::decode<input_and_output_with_headers>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.header_string.has_value());
     CHECK_FALSE(output.header_byte.has_value());
     CHECK_FALSE(output.header_short.has_value());
@@ -512,7 +512,7 @@ TEST_CASE("response: RestJsonInputAndOutputWithIntEnumHeaders") {
     received.headers = {{"X-IntegerEnum", "1"}, {"X-IntegerEnumList", "1, 2, 3"}};
     const auto outcome = restop::decode<input_and_output_with_headers>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.header_string.has_value());
     CHECK_FALSE(output.header_byte.has_value());
     CHECK_FALSE(output.header_short.has_value());
@@ -545,7 +545,7 @@ TEST_CASE("response: RestJsonInputAndOutputWithNumericHeaders") {
     received.headers = {{"X-Byte", "1"}, {"X-Short", "123"}, {"X-Integer", "123"}, {"X-Long", "123"}, {"X-Float", "1.1"}, {"X-Double", "1.1"}, {"X-IntegerList", "1, 2, 3"}};
     const auto outcome = restop::decode<input_and_output_with_headers>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.header_string.has_value());
     REQUIRE(output.header_byte.has_value());
     CHECK((*output.header_byte) == 1);
@@ -583,7 +583,7 @@ TEST_CASE("response: RestJsonInputAndOutputWithQuotedStringHeaders") {
     received.headers = {{"X-StringList", "\"b,c\", \"\\\"def\\\"\", a"}};
     const auto outcome = restop::decode<input_and_output_with_headers>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.header_string.has_value());
     CHECK_FALSE(output.header_byte.has_value());
     CHECK_FALSE(output.header_short.has_value());
@@ -615,7 +615,7 @@ TEST_CASE("response: RestJsonInputAndOutputWithStringHeaders") {
     received.headers = {{"X-String", "Hello"}, {"X-StringList", "a, b, c"}, {"X-StringSet", "a, b, c"}};
     const auto outcome = restop::decode<input_and_output_with_headers>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.header_string.has_value());
     CHECK((*output.header_string) == std::string_view{"Hello"});
     CHECK_FALSE(output.header_byte.has_value());

@@ -25,7 +25,7 @@ TEST_CASE("response: RestJsonInputAndOutputWithTimestampHeaders") {
     received.headers = {{"X-TimestampList", "Mon, 16 Dec 2019 23:48:18 GMT, Mon, 16 Dec 2019 23:48:18 GMT"}};
     const auto outcome = restop::decode<input_and_output_with_headers>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.header_string.has_value());
     CHECK_FALSE(output.header_byte.has_value());
     CHECK_FALSE(output.header_short.has_value());
@@ -70,7 +70,7 @@ TEST_CASE("response: RestJsonJsonBlobs") {
     received.body = std::string{"{\n    \"data\": \"dmFsdWU=\"\n}", 26};
     const auto outcome = restop::decode<json_blobs>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.data.has_value());
     CHECK((*output.data).bytes() == std::string_view{"value", 5});
 }
@@ -83,7 +83,7 @@ TEST_CASE("response: RestJsonJsonEnums") {
     received.body = std::string{"{\n    \"fooEnum1\": \"Foo\",\n    \"fooEnum2\": \"0\",\n    \"fooEnum3\": \"1\",\n    \"fooEnumList\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"fooEnumSet\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"fooEnumMap\": {\n        \"hi\": \"Foo\",\n        \"zero\": \"0\"\n    }\n}", 244};
     const auto outcome = restop::decode<json_enums>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.foo_enum1.has_value());
     CHECK((*output.foo_enum1).value() == std::string_view{"Foo"});
     REQUIRE(output.foo_enum2.has_value());
@@ -112,7 +112,7 @@ TEST_CASE("response: RestJsonJsonIntEnums") {
     received.body = std::string{"{\n    \"integerEnum1\": 1,\n    \"integerEnum2\": 2,\n    \"integerEnum3\": 3,\n    \"integerEnumList\": [\n        1,\n        2,\n        3\n    ],\n    \"integerEnumSet\": [\n        1,\n        2\n    ],\n    \"integerEnumMap\": {\n        \"abc\": 1,\n        \"def\": 2\n    }\n}", 253};
     const auto outcome = restop::decode<json_int_enums>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.integer_enum1.has_value());
     CHECK((*output.integer_enum1).value() == 1);
     REQUIRE(output.integer_enum2.has_value());
@@ -142,7 +142,7 @@ TEST_CASE("response: RestJsonJsonMaps") {
     received.body = std::string{"{\n    \"denseStructMap\": {\n        \"foo\": {\n            \"hi\": \"there\"\n        },\n        \"baz\": {\n            \"hi\": \"bye\"\n        }\n    }\n}", 138};
     const auto outcome = restop::decode<json_maps>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.dense_struct_map.has_value());
     REQUIRE((*output.dense_struct_map).size() == 2);
     REQUIRE((*output.dense_struct_map).at("foo").hi.has_value());
@@ -163,7 +163,7 @@ TEST_CASE("response: RestJsonJsonTimestamps") {
     received.body = std::string{"{\n    \"normal\": 1398796238\n}", 28};
     const auto outcome = restop::decode<json_timestamps>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.normal.has_value());
     CHECK((*output.normal) == restop::timestamp{std::chrono::milliseconds{1398796238000}});
     CHECK_FALSE(output.date_time.has_value());
@@ -182,7 +182,7 @@ TEST_CASE("response: RestJsonJsonTimestampsWithDateTimeFormat") {
     received.body = std::string{"{\n    \"dateTime\": \"2014-04-29T18:30:38Z\"\n}", 42};
     const auto outcome = restop::decode<json_timestamps>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.normal.has_value());
     REQUIRE(output.date_time.has_value());
     CHECK((*output.date_time) == restop::timestamp{std::chrono::milliseconds{1398796238000}});
@@ -201,7 +201,7 @@ TEST_CASE("response: RestJsonJsonTimestampsWithDateTimeOnTargetFormat") {
     received.body = std::string{"{\n    \"dateTimeOnTarget\": \"2014-04-29T18:30:38Z\"\n}", 50};
     const auto outcome = restop::decode<json_timestamps>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.normal.has_value());
     CHECK_FALSE(output.date_time.has_value());
     REQUIRE(output.date_time_on_target.has_value());
@@ -220,7 +220,7 @@ TEST_CASE("response: RestJsonJsonTimestampsWithEpochSecondsFormat") {
     received.body = std::string{"{\n    \"epochSeconds\": 1398796238\n}", 34};
     const auto outcome = restop::decode<json_timestamps>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.normal.has_value());
     CHECK_FALSE(output.date_time.has_value());
     CHECK_FALSE(output.date_time_on_target.has_value());
@@ -239,7 +239,7 @@ TEST_CASE("response: RestJsonJsonTimestampsWithEpochSecondsOnTargetFormat") {
     received.body = std::string{"{\n    \"epochSecondsOnTarget\": 1398796238\n}", 42};
     const auto outcome = restop::decode<json_timestamps>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.normal.has_value());
     CHECK_FALSE(output.date_time.has_value());
     CHECK_FALSE(output.date_time_on_target.has_value());
@@ -258,7 +258,7 @@ TEST_CASE("response: RestJsonJsonTimestampsWithHttpDateFormat") {
     received.body = std::string{"{\n    \"httpDate\": \"Tue, 29 Apr 2014 18:30:38 GMT\"\n}", 51};
     const auto outcome = restop::decode<json_timestamps>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.normal.has_value());
     CHECK_FALSE(output.date_time.has_value());
     CHECK_FALSE(output.date_time_on_target.has_value());
@@ -277,7 +277,7 @@ TEST_CASE("response: RestJsonJsonTimestampsWithHttpDateOnTargetFormat") {
     received.body = std::string{"{\n    \"httpDateOnTarget\": \"Tue, 29 Apr 2014 18:30:38 GMT\"\n}", 59};
     const auto outcome = restop::decode<json_timestamps>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.normal.has_value());
     CHECK_FALSE(output.date_time.has_value());
     CHECK_FALSE(output.date_time_on_target.has_value());
@@ -296,7 +296,7 @@ TEST_CASE("response: RestJsonLists") {
     received.body = std::string{"{\n    \"stringList\": [\n        \"foo\",\n        \"bar\"\n    ],\n    \"stringSet\": [\n        \"foo\",\n        \"bar\"\n    ],\n    \"integerList\": [\n        1,\n        2\n    ],\n    \"booleanList\": [\n        true,\n        false\n    ],\n    \"timestampList\": [\n        1398796238,\n        1398796238\n    ],\n    \"enumList\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"intEnumList\": [\n        1,\n        2\n    ],\n    \"nestedStringList\": [\n        [\n            \"foo\",\n            \"bar\"\n        ],\n        [\n            \"baz\",\n            \"qux\"\n        ]\n    ],\n    \"myStructureList\": [\n        {\n            \"value\": \"1\",\n            \"other\": \"2\"\n        },\n        {\n            \"value\": \"3\",\n            \"other\": \"4\"\n        }\n    ]\n}", 711};
     const auto outcome = restop::decode<json_lists>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.string_list.has_value());
     REQUIRE((*output.string_list).size() == 2);
     CHECK((*output.string_list)[0] == std::string_view{"foo"});
@@ -353,7 +353,7 @@ TEST_CASE("response: RestJsonListsEmpty") {
     received.body = std::string{"{\n    \"stringList\": []\n}", 24};
     const auto outcome = restop::decode<json_lists>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.string_list.has_value());
     REQUIRE((*output.string_list).size() == 0);
     CHECK_FALSE(output.string_set.has_value());
@@ -403,7 +403,7 @@ TEST_CASE("response: RestJsonOutputUnionWithUnitMember") {
     received.body = std::string{"{\n    \"action\": {\n        \"quit\": {}\n    }\n}", 44};
     const auto outcome = restop::decode<post_player_action>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.action.quit.has_value());
 }
 
@@ -415,7 +415,7 @@ TEST_CASE("response: RestJsonRecursiveShapes") {
     received.body = std::string{"{\n    \"nested\": {\n        \"foo\": \"Foo1\",\n        \"nested\": {\n            \"bar\": \"Bar1\",\n            \"recursiveMember\": {\n                \"foo\": \"Foo2\",\n                \"nested\": {\n                    \"bar\": \"Bar2\"\n                }\n            }\n        }\n    }\n}", 263};
     const auto outcome = restop::decode<recursive_shapes>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.nested.has_value());
     REQUIRE((*output.nested).foo.has_value());
     CHECK((*(*output.nested).foo) == std::string_view{"Foo1"});
@@ -439,7 +439,7 @@ TEST_CASE("response: RestJsonSimpleScalarProperties") {
     received.body = std::string{"{\n    \"stringValue\": \"string\",\n    \"trueBooleanValue\": true,\n    \"falseBooleanValue\": false,\n    \"byteValue\": 1,\n    \"shortValue\": 2,\n    \"integerValue\": 3,\n    \"longValue\": 4,\n    \"floatValue\": 5.5,\n    \"DoubleDribble\": 6.5\n}", 226};
     const auto outcome = restop::decode<simple_scalar_properties>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.foo.has_value());
     CHECK((*output.foo) == std::string_view{"Foo"});
     REQUIRE(output.string_value.has_value());
@@ -470,7 +470,7 @@ TEST_CASE("response: RestJsonSparseJsonMaps") {
     received.body = std::string{"{\n    \"sparseStructMap\": {\n        \"foo\": {\n            \"hi\": \"there\"\n        },\n        \"baz\": {\n            \"hi\": \"bye\"\n        }\n   }\n}", 138};
     const auto outcome = restop::decode<sparse_json_maps>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.sparse_struct_map.has_value());
     REQUIRE((*output.sparse_struct_map).size() == 2);
     REQUIRE((*output.sparse_struct_map).at("foo").has_value());
@@ -493,7 +493,7 @@ TEST_CASE("response: RestJsonSparseListsSerializeNull") {
     received.body = std::string{"{\n    \"sparseStringList\": [\n        null,\n        \"hi\"\n    ],\n    \"sparseShortList\": [\n        null,\n        2\n    ]\n}", 118};
     const auto outcome = restop::decode<sparse_json_lists>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.sparse_string_list.has_value());
     REQUIRE((*output.sparse_string_list).size() == 2);
     CHECK_FALSE((*output.sparse_string_list)[0].has_value());
@@ -514,7 +514,7 @@ TEST_CASE("response: RestJsonStreamingTraitsWithBlob") {
     received.body = std::string{"blobby blob blob", 16};
     const auto outcome = restop::decode<streaming_traits>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.foo.has_value());
     CHECK((*output.foo) == std::string_view{"Foo"});
     CHECK(output.blob.bytes() == std::string_view{"blobby blob blob", 16});
@@ -528,7 +528,7 @@ TEST_CASE("response: RestJsonStreamingTraitsWithMediaTypeWithBlob") {
     received.body = std::string{"blobby blob blob", 16};
     const auto outcome = restop::decode<streaming_traits_with_media_type>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.foo.has_value());
     CHECK((*output.foo) == std::string_view{"Foo"});
     CHECK(output.blob.bytes() == std::string_view{"blobby blob blob", 16});
@@ -541,7 +541,7 @@ TEST_CASE("response: RestJsonStreamingTraitsWithNoBlobBody") {
     received.headers = {{"X-Foo", "Foo"}};
     const auto outcome = restop::decode<streaming_traits>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.foo.has_value());
     CHECK((*output.foo) == std::string_view{"Foo"});
 }
@@ -553,7 +553,7 @@ TEST_CASE("response: RestJsonStringPayloadResponse") {
     received.body = std::string{"rawstring", 9};
     const auto outcome = restop::decode<http_string_payload>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.payload.has_value());
     CHECK((*output.payload) == std::string_view{"rawstring"});
 }
@@ -565,7 +565,7 @@ TEST_CASE("response: RestJsonSupportsInfinityFloatHeaderOutputs") {
     received.headers = {{"X-Float", "Infinity"}, {"X-Double", "Infinity"}};
     const auto outcome = restop::decode<input_and_output_with_headers>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.header_string.has_value());
     CHECK_FALSE(output.header_byte.has_value());
     CHECK_FALSE(output.header_short.has_value());
@@ -596,7 +596,7 @@ TEST_CASE("response: RestJsonSupportsInfinityFloatInputs") {
     received.body = std::string{"{\n    \"floatValue\": \"Infinity\",\n    \"DoubleDribble\": \"Infinity\"\n}", 65};
     const auto outcome = restop::decode<simple_scalar_properties>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.foo.has_value());
     CHECK_FALSE(output.string_value.has_value());
     CHECK_FALSE(output.true_boolean_value.has_value());
@@ -618,7 +618,7 @@ TEST_CASE("response: RestJsonSupportsNaNFloatHeaderOutputs") {
     received.headers = {{"X-Float", "NaN"}, {"X-Double", "NaN"}};
     const auto outcome = restop::decode<input_and_output_with_headers>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.header_string.has_value());
     CHECK_FALSE(output.header_byte.has_value());
     CHECK_FALSE(output.header_short.has_value());
@@ -649,7 +649,7 @@ TEST_CASE("response: RestJsonSupportsNaNFloatInputs") {
     received.body = std::string{"{\n    \"floatValue\": \"NaN\",\n    \"DoubleDribble\": \"NaN\"\n}", 55};
     const auto outcome = restop::decode<simple_scalar_properties>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.foo.has_value());
     CHECK_FALSE(output.string_value.has_value());
     CHECK_FALSE(output.true_boolean_value.has_value());
@@ -671,7 +671,7 @@ TEST_CASE("response: RestJsonSupportsNegativeInfinityFloatHeaderOutputs") {
     received.headers = {{"X-Float", "-Infinity"}, {"X-Double", "-Infinity"}};
     const auto outcome = restop::decode<input_and_output_with_headers>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.header_string.has_value());
     CHECK_FALSE(output.header_byte.has_value());
     CHECK_FALSE(output.header_short.has_value());
@@ -702,7 +702,7 @@ TEST_CASE("response: RestJsonSupportsNegativeInfinityFloatInputs") {
     received.body = std::string{"{\n    \"floatValue\": \"-Infinity\",\n    \"DoubleDribble\": \"-Infinity\"\n}", 67};
     const auto outcome = restop::decode<simple_scalar_properties>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     CHECK_FALSE(output.foo.has_value());
     CHECK_FALSE(output.string_value.has_value());
     CHECK_FALSE(output.true_boolean_value.has_value());
@@ -724,7 +724,7 @@ TEST_CASE("response: RestJsonTimestampFormatHeaders") {
     received.headers = {{"X-memberEpochSeconds", "1576540098"}, {"X-memberHttpDate", "Mon, 16 Dec 2019 23:48:18 GMT"}, {"X-memberDateTime", "2019-12-16T23:48:18Z"}, {"X-defaultFormat", "Mon, 16 Dec 2019 23:48:18 GMT"}, {"X-targetEpochSeconds", "1576540098"}, {"X-targetHttpDate", "Mon, 16 Dec 2019 23:48:18 GMT"}, {"X-targetDateTime", "2019-12-16T23:48:18Z"}};
     const auto outcome = restop::decode<timestamp_format_headers>(received);
     REQUIRE_MESSAGE(outcome.has_value(), restop_protocol::describe(outcome));
-    const auto& output = *outcome;
+    const auto& output = outcome->output;
     REQUIRE(output.member_epoch_seconds.has_value());
     CHECK((*output.member_epoch_seconds) == restop::timestamp{std::chrono::milliseconds{1576540098000}});
     REQUIRE(output.member_http_date.has_value());

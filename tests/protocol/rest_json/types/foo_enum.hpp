@@ -10,7 +10,7 @@
 namespace restop_protocol::rest_json {
 
 struct foo_enum : restop::string_enum<foo_enum> {
-    using string_enum<foo_enum>::string_enum;
+    using restop::string_enum<foo_enum>::string_enum;
     static constexpr std::string_view foo = "Foo";
     static constexpr std::string_view baz = "Baz";
     static constexpr std::string_view bar = "Bar";

@@ -9,7 +9,7 @@
 namespace restop_protocol::rest_json {
 
 struct integer_enum : restop::int_enum<integer_enum> {
-    using int_enum<integer_enum>::int_enum;
+    using restop::int_enum<integer_enum>::int_enum;
     static constexpr std::int32_t a = 1;
     static constexpr std::int32_t b = 2;
     static constexpr std::int32_t c = 3;

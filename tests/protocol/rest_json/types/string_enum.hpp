@@ -10,7 +10,7 @@
 namespace restop_protocol::rest_json {
 
 struct string_enum : restop::string_enum<string_enum> {
-    using string_enum<string_enum>::string_enum;
+    using restop::string_enum<string_enum>::string_enum;
     static constexpr std::string_view v = "enumvalue";
     static constexpr std::array<std::string_view, 1> known_values = {v};
 };

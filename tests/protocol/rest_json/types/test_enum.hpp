@@ -10,7 +10,7 @@
 namespace restop_protocol::rest_json {
 
 struct test_enum : restop::string_enum<test_enum> {
-    using string_enum<test_enum>::string_enum;
+    using restop::string_enum<test_enum>::string_enum;
     static constexpr std::string_view foo = "FOO";
     static constexpr std::string_view bar = "BAR";
     static constexpr std::string_view baz = "BAZ";

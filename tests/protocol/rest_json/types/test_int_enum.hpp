@@ -9,7 +9,7 @@
 namespace restop_protocol::rest_json {
 
 struct test_int_enum : restop::int_enum<test_int_enum> {
-    using int_enum<test_int_enum>::int_enum;
+    using restop::int_enum<test_int_enum>::int_enum;
     static constexpr std::int32_t one = 1;
     static constexpr std::int32_t two = 2;
     static constexpr std::array<std::int32_t, 2> known_values = {one, two};
