@@ -692,8 +692,9 @@ class Generator:
         if kind in INT_TYPES:
             return f" = {int(value)}", f"restop::default_value<{cpp_int(int(value))}>"
         if kind in ("float", "double"):
+            # as text: clang 14 has no floating-point template arguments
             text = cpp_double(value)
-            return f" = {text}{'f' if kind == 'float' else ''}", f"restop::default_value<{text}>"
+            return f" = {text}{'f' if kind == 'float' else ''}", f"restop::default_value<{cpp_string(text)}>"
         if kind in ("bigInteger", "bigDecimal"):
             text = json.dumps(value)
             return f" = {cpp_string(text)}", f"restop::default_value<{cpp_string(text)}>"

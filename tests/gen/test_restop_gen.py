@@ -271,6 +271,7 @@ class Types(unittest.TestCase):
                      "restop::integer_param<std::int32_t> top;", "std::optional<bool> flag;"):
             self.assertIn("    " + decl + "\n", text)
         for binding in ('restop::json_field<"s", &op_output::s, restop::default_value<"hi">>',
+                        'restop::json_field<"d", &op_output::d, restop::default_value<"1.5">>',
                         'restop::json_field<"t", &op_output::t, restop::default_value<"1970-01-01T00:00:01.250Z">>',
                         'restop::json_field<"bl", &op_output::bl, restop::default_value<"YWJj">>',
                         'restop::json_field<"l", &op_output::l, restop::default_value<restop::empty>>',

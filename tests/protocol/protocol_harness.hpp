@@ -153,11 +153,12 @@ inline void check_request(const restop::request& actual, const expected_request&
     std::map<std::string_view, std::vector<std::string_view>> actual_by_key, expected_by_key;
     for (std::string_view pair : pairs) actual_by_key[detail::query_key(pair)].push_back(pair);
     for (std::string_view pair : expected.query_params) expected_by_key[detail::query_key(pair)].push_back(pair);
-    for (const auto& [key, values] : expected_by_key) {
-        INFO("query parameter " << std::string(key) << " in " << std::string(target));
-        const auto found = actual_by_key.find(key);
+    // (pairs, not structured bindings: clang 14 cannot capture those in INFO's lambda)
+    for (const auto& entry : expected_by_key) {
+        INFO("query parameter " << std::string(entry.first) << " in " << std::string(target));
+        const auto found = actual_by_key.find(entry.first);
         REQUIRE(found != actual_by_key.end());
-        CHECK(found->second == values);
+        CHECK(found->second == entry.second);
     }
     for (std::string_view key : expected.forbid_query_params) {
         INFO("forbidden query parameter " << std::string(key) << " in " << std::string(target));
@@ -168,7 +169,9 @@ inline void check_request(const restop::request& actual, const expected_request&
         CHECK(actual_by_key.count(key) == 1);
     }
 
-    for (const auto& [name, value] : expected.headers) {
+    for (const auto& entry : expected.headers) {
+        const std::string_view name = entry.first;
+        const std::string_view value = entry.second;
         INFO("header " << std::string(name));
         const std::optional<std::string> found = detail::header_value(actual.headers, name);
         if (!found && restop::iequals(name, "content-length")) {

@@ -60,8 +60,8 @@ struct operation_with_defaults_output {
         restop::json_field<"defaultShort", &operation_with_defaults_output::default_short, restop::default_value<1>>,
         restop::json_field<"defaultInteger", &operation_with_defaults_output::default_integer, restop::default_value<10>>,
         restop::json_field<"defaultLong", &operation_with_defaults_output::default_long, restop::default_value<100>>,
-        restop::json_field<"defaultFloat", &operation_with_defaults_output::default_float, restop::default_value<1.0>>,
-        restop::json_field<"defaultDouble", &operation_with_defaults_output::default_double, restop::default_value<1.0>>,
+        restop::json_field<"defaultFloat", &operation_with_defaults_output::default_float, restop::default_value<"1.0">>,
+        restop::json_field<"defaultDouble", &operation_with_defaults_output::default_double, restop::default_value<"1.0">>,
         restop::json_field<"defaultMap", &operation_with_defaults_output::default_map, restop::default_value<restop::empty>>,
         restop::json_field<"defaultEnum", &operation_with_defaults_output::default_enum, restop::default_value<"FOO">>,
         restop::json_field<"defaultIntEnum", &operation_with_defaults_output::default_int_enum, restop::default_value<1>>,
@@ -72,8 +72,8 @@ struct operation_with_defaults_output {
         restop::json_field<"zeroShort", &operation_with_defaults_output::zero_short, restop::default_value<0>>,
         restop::json_field<"zeroInteger", &operation_with_defaults_output::zero_integer, restop::default_value<0>>,
         restop::json_field<"zeroLong", &operation_with_defaults_output::zero_long, restop::default_value<0>>,
-        restop::json_field<"zeroFloat", &operation_with_defaults_output::zero_float, restop::default_value<0.0>>,
-        restop::json_field<"zeroDouble", &operation_with_defaults_output::zero_double, restop::default_value<0.0>>>;
+        restop::json_field<"zeroFloat", &operation_with_defaults_output::zero_float, restop::default_value<"0.0">>,
+        restop::json_field<"zeroDouble", &operation_with_defaults_output::zero_double, restop::default_value<"0.0">>>;
 };
 
 struct operation_with_defaults {

@@ -56,8 +56,8 @@ struct defaults {
         restop::json_field<"defaultShort", &defaults::default_short, restop::default_value<1>>,
         restop::json_field<"defaultInteger", &defaults::default_integer, restop::default_value<10>>,
         restop::json_field<"defaultLong", &defaults::default_long, restop::default_value<100>>,
-        restop::json_field<"defaultFloat", &defaults::default_float, restop::default_value<1.0>>,
-        restop::json_field<"defaultDouble", &defaults::default_double, restop::default_value<1.0>>,
+        restop::json_field<"defaultFloat", &defaults::default_float, restop::default_value<"1.0">>,
+        restop::json_field<"defaultDouble", &defaults::default_double, restop::default_value<"1.0">>,
         restop::json_field<"defaultMap", &defaults::default_map, restop::default_value<restop::empty>>,
         restop::json_field<"defaultEnum", &defaults::default_enum, restop::default_value<"FOO">>,
         restop::json_field<"defaultIntEnum", &defaults::default_int_enum, restop::default_value<1>>,
@@ -68,8 +68,8 @@ struct defaults {
         restop::json_field<"zeroShort", &defaults::zero_short, restop::default_value<0>>,
         restop::json_field<"zeroInteger", &defaults::zero_integer, restop::default_value<0>>,
         restop::json_field<"zeroLong", &defaults::zero_long, restop::default_value<0>>,
-        restop::json_field<"zeroFloat", &defaults::zero_float, restop::default_value<0.0>>,
-        restop::json_field<"zeroDouble", &defaults::zero_double, restop::default_value<0.0>>>;
+        restop::json_field<"zeroFloat", &defaults::zero_float, restop::default_value<"0.0">>,
+        restop::json_field<"zeroDouble", &defaults::zero_double, restop::default_value<"0.0">>>;
 };
 
 }  // namespace restop_protocol::rest_json
