@@ -356,7 +356,7 @@ INT_LIMITS = {"byte": (-2**7, 2**7 - 1), "short": (-2**15, 2**15 - 1), "integer"
 SCALAR_TYPES = {"boolean": "bool", "float": "float", "double": "double", "bigInteger": "restop::big_integer",
                 "bigDecimal": "restop::big_decimal", "blob": "restop::blob", "document": "restop::document",
                 "timestamp": "restop::timestamp", **INT_TYPES}
-HTTP_METHODS = {"GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"}
+HTTP_METHODS = {"GET": "get", "PUT": "put", "POST": "post", "DELETE": "delete_", "PATCH": "patch", "HEAD": "head"}
 
 
 def cpp_string(text):
@@ -1136,7 +1136,7 @@ class Generator:
         for m in inp.members:
             bindings += self.binding_texts(inp, m)
         code = http.get("code", 200)
-        args = [f"restop::http_method::{method.lower()}", cpp_string(http["uri"]), str(code)]
+        args = [f"restop::http_method::{HTTP_METHODS[method]}", cpp_string(http["uri"]), str(code)]
         if bindings:
             member_lines = self.wrap_list("restop::members<", bindings, ">", "            ", 112)
         else:

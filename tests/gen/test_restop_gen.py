@@ -333,6 +333,14 @@ class Bindings(unittest.TestCase):
         for e in expected:
             self.assertIn(e, text)
 
+    def test_methods(self):
+        files = generate(model({"Del": op("Del", "/d", "DELETE"), "Get": op("Get", "/g", "GET")}))
+        self.assertIn("restop::operation<restop::http_method::delete_, \"/d\", 200,", files["del.hpp"])
+        self.assertIn("restop::operation<restop::http_method::get, \"/g\", 200,", files["get.hpp"])
+        with self.assertRaises(rg.GenError) as ctx:
+            generate(model({"Opt": op("Opt", "/o", "OPTIONS")}))
+        self.assertEqual(str(ctx.exception), "example.widgets#Opt: cannot express trait smithy.api#http (method OPTIONS)")
+
     def test_errors_service_first_and_status(self):
         shapes = {
             "Op": op("Op", "/", errors=["Missing"]),
