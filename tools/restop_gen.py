@@ -1171,7 +1171,7 @@ class Generator:
         lines.append(f"    using service = {self.namespace}::service;")
         pagination = self.pagination(oid, inp, out)
         if pagination:
-            lines.append(f"    using pagination = restop::paginated<{', '.join(pagination)}>;")
+            lines += self.wrap_list("    using pagination = restop::paginated<", pagination, ">;", "        ")
         lines.append("};")
         includes = self.includes_for(deps) | {"service.hpp"}
         return self.header(lines, includes)

@@ -387,6 +387,7 @@ class Bindings(unittest.TestCase):
         text = generate(model(shapes, {"smithy.api#paginated": {"inputToken": "next", "outputToken": "next"}}))["list.hpp"]
         self.assertIn("    using pagination = restop::paginated<&list::next, &list_output::next, &list_output::things, "
                       "&list::max>;", text)
+        self.assertTrue(all(len(line) <= 120 for line in text.splitlines()[1:]))
 
 
 class Documentation(unittest.TestCase):
