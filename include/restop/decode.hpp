@@ -75,7 +75,7 @@ inline aws_headers find_aws_headers(const header_list& headers) noexcept {
 // compares against constants. This and the builders below are always inlined: clang 14 left
 // them out of line, which cost a decode of a 5xx a quarter of its time.
 template <class... Shapes>
-[[gnu::always_inline]] inline std::size_t match_shape(std::string_view name, int status) noexcept {
+[[gnu::always_inline]] inline std::size_t match_shape([[maybe_unused]] std::string_view name, [[maybe_unused]] int status) noexcept {
     std::size_t i = 0;
     if (name.empty())
         (void)((Shapes::http_status != status && ++i) && ...);

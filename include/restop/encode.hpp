@@ -65,6 +65,11 @@ public:
         return field.value;
     }
     [[gnu::noinline]] void finish() { out_.headers.resize(used_); }
+    bool has_header(std::string_view name) const noexcept {
+        for (std::size_t i = 0; i < used_; ++i)
+            if (iequals(out_.headers[i].name, name)) return true;
+        return false;
+    }
 
 private:
     request& out_;
@@ -220,13 +225,14 @@ template <class Map>
     }
 }
 
-// The keys the http_query members set, which an http_query_params map leaves to them.
-template <class... Bindings>
-constexpr auto query_keys_of() noexcept {
-    std::array<std::string_view, (std::size_t{0} + ... + (is_at<Bindings, location::query> ? 1u : 0u)) + 1> keys{};
+// The wire names of the members at `Where`: the query keys an http_query_params map leaves to
+// their http_query members, the headers http_prefix_headers leaves to their http_header members.
+template <location Where, class... Bindings>
+constexpr auto names_at() noexcept {
+    std::array<std::string_view, (std::size_t{0} + ... + (is_at<Bindings, Where> ? 1u : 0u)) + 1> names{};
     std::size_t at = 0;
-    ((is_at<Bindings, location::query> ? void(keys[at++] = Bindings::wire_name) : void()), ...);
-    return keys;
+    ((is_at<Bindings, Where> ? void(names[at++] = Bindings::wire_name) : void()), ...);
+    return names;
 }
 
 // Smithy's list header serialisation: comma-separated, quoting a string that holds a comma or
@@ -255,8 +261,7 @@ template <class Value>
     if (!value_traits<Value>::present(value)) return;
     if constexpr (is_vector<unwrapped_t<Value>>) {
         const auto& list = held(value);
-        if (list.empty()) return;
-        std::string& out = writer.add_header(name);
+        std::string& out = writer.add_header(name);  // a list that is set but empty is an empty header
         bool first = true;
         for (const auto& element : list) {
             if (!value_traits<std::remove_cvref_t<decltype(element)>>::present(element)) continue;
@@ -272,13 +277,18 @@ template <class Value>
 }
 
 // @httpPrefixHeaders: one header per map entry, named prefix + key.
+// A header that an http_header member of the operation names is left to that member.
 template <class Map>
-[[gnu::noinline]] void append_prefix_headers(request_writer& writer, std::string_view prefix, const Map& map) {
+[[gnu::noinline]] void append_prefix_headers(request_writer& writer, std::string_view prefix, const Map& map,
+                                             const std::string_view* taken, std::size_t taken_count) {
     if (!value_traits<Map>::present(map)) return;
     std::string name;
     for (const auto& [key, value] : held(map)) {
         name.assign(prefix);
         name.append(key);
+        bool is_taken = false;
+        for (std::size_t i = 0; i < taken_count; ++i) is_taken = is_taken || iequals(taken[i], name);
+        if (is_taken) continue;
         const std::string_view text = value_traits<std::remove_cvref_t<decltype(value)>>::text_view(value);
         writer.add_header(name).assign(text.data(), text.size());
     }
@@ -314,10 +324,20 @@ template <class Op, class Binding>
 void write_payload(request_writer& writer, std::string& body, const Op& op) {
     using value_type = typename Binding::value_type;
     const value_type& value = op.*Binding::pointer;
-    body.clear();
-    if (!value_traits<value_type>::present(value)) return;  // no payload: no body and no Content-Type
     using held_type = unwrapped_t<value_type>;
     constexpr value_kind kind = value_traits<held_type>::kind;
+    body.clear();
+    // A Content-Type member of the operation's own says what the payload is.
+    const bool typed_by_member = writer.has_header("Content-Type");
+    if (!value_traits<value_type>::present(value)) {
+        // restJson1: an unset structure payload is still an empty JSON object; any other unset
+        // payload (blob, string, union, document) sends no body and no Content-Type.
+        if constexpr (kind == value_kind::structure) {
+            body.assign("{}");
+            if (!typed_by_member) writer.add_header("Content-Type").assign("application/json");
+        }
+        return;
+    }
     std::string_view media = Binding::media_type;
     if constexpr (kind == value_kind::blob) {
         body.assign(held(value).bytes());
@@ -329,7 +349,7 @@ void write_payload(request_writer& writer, std::string& body, const Op& op) {
         json_body_writer<Op>::write_value(body, held(value));
         if (media.empty()) media = "application/json";
     }
-    writer.add_header("Content-Type").assign(media.data(), media.size());
+    if (!typed_by_member) writer.add_header("Content-Type").assign(media.data(), media.size());
 }
 
 [[gnu::noinline]] inline std::optional<validation_error> check_token(const bearer_token& token) noexcept {
@@ -381,7 +401,7 @@ void write_request(request& out, const Op& op, const bearer_token* token, const 
         }
     }(), ...);
     constexpr std::size_t query_count = (std::size_t{0} + ... + (is_at<Bindings, location::query> ? 1u : 0u));
-    [[maybe_unused]] constexpr std::array<std::string_view, query_count + 1> query_keys = query_keys_of<Bindings...>();
+    [[maybe_unused]] constexpr std::array<std::string_view, query_count + 1> query_keys = names_at<location::query, Bindings...>();
     ([&] {
         if constexpr (is_at<Bindings, location::query_params>)
             append_query_map(out.target, separator, op.*Bindings::pointer, query_keys.data(), query_count);
@@ -391,6 +411,9 @@ void write_request(request& out, const Op& op, const bearer_token* token, const 
     else
         out.host_prefix.clear();
 
+    constexpr std::size_t header_count = (std::size_t{0} + ... + (is_at<Bindings, location::header> ? 1u : 0u));
+    [[maybe_unused]] constexpr std::array<std::string_view, header_count + 1> header_names =
+        names_at<location::header, Bindings...>();
     request_writer writer(out);
     if (token) {
         std::string& value = writer.add_header("Authorization");
@@ -404,7 +427,7 @@ void write_request(request& out, const Op& op, const bearer_token* token, const 
             else
                 append_header_member(writer, Bindings::wire_name, op.*Bindings::pointer, Bindings::context);
         } else if constexpr (is_at<Bindings, location::prefix_headers>) {
-            append_prefix_headers(writer, Bindings::wire_name, op.*Bindings::pointer);
+            append_prefix_headers(writer, Bindings::wire_name, op.*Bindings::pointer, header_names.data(), header_count);
         }
     }(), ...);
     if constexpr (description::has_body) {

@@ -37,4 +37,23 @@ struct error_shape {
 template <class... Shapes>
 struct errors {};
 
+namespace detail {
+template <class... Lists>
+struct errors_join_impl;
+template <class... A>
+struct errors_join_impl<errors<A...>> {
+    using type = errors<A...>;
+};
+template <class... A, class... B, class... Rest>
+struct errors_join_impl<errors<A...>, errors<B...>, Rest...> {
+    using type = typename errors_join_impl<errors<A..., B...>, Rest...>::type;
+};
+}  // namespace detail
+
+/// One list from several: a service's errors, then an operation's own.
+///
+///     using get_thing_errors = restop::errors_join<service::errors, restop::errors<thing_missing>>;
+template <class... Lists>
+using errors_join = typename detail::errors_join_impl<Lists...>::type;
+
 }  // namespace restop

@@ -80,10 +80,12 @@ read_outcome read_header_value(std::string_view text, Value& out) {
         if (!items) return problem("is not a valid list header");
         list_type list;
         for (std::size_t i = 0; i < items->size(); ++i) {
-            if (auto error = value_traits<element>::read_text((*items)[i], list.emplace_back(), Binding::context)) {
+            element item{};
+            if (auto error = value_traits<element>::read_text((*items)[i], item, Binding::context)) {
                 prefix_path(*error, std::to_string(i), true);
                 return error;
             }
+            list.push_back(std::move(item));
         }
         out = std::move(list);
         return std::nullopt;

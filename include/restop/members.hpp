@@ -29,10 +29,13 @@ struct format {
 };
 
 /// smithy.api#default: the member has a default value (its C++ initializer), so a reader fills
-/// it in when the member is missing and a writer always sends it. The value, when given, is
-/// for the reader of the description: `restop::default_value<0>`, `restop::default_value<>`.
-template <auto... Value>
-struct default_value {};
+/// it in when the member is missing and a writer always sends it. The value, as the model
+/// spells it, is for the reader of the description: `restop::default_value<"0">`,
+/// `restop::default_value<"hi">`, `restop::default_value<>`.
+template <fixed_string Value = "">
+struct default_value {
+    static constexpr std::string_view text = Value.view();
+};
 
 /// smithy.api#idempotencyToken: when the caller leaves the member unset, encode() sends a
 /// fresh UUID v4, as the official SDKs do.
@@ -67,8 +70,8 @@ template <timestamp_format F>
 inline constexpr bool is_format_option<format<F>> = true;
 template <class T>
 inline constexpr bool is_default_option = false;
-template <auto... V>
-inline constexpr bool is_default_option<default_value<V...>> = true;
+template <fixed_string V>
+inline constexpr bool is_default_option<default_value<V>> = true;
 template <class T>
 inline constexpr bool is_media_type_option = false;
 template <fixed_string T>

@@ -2,6 +2,8 @@
 // Smithy's @paginated trait as a type: which input member carries the page token, which output
 // member returns the next one, and which output member holds the items. Only the standard library.
 
+#include <type_traits>
+
 #include "restop/members.hpp"
 
 namespace restop {
@@ -12,13 +14,28 @@ namespace restop {
 ///                                          &list_things_output::items>;
 ///
 /// The input token must be a string_param; the output token a std::optional<std::string>; the
-/// items a std::vector. restop::pages and restop::items (paginator.hpp) walk the pages.
-template <auto InputToken, auto OutputToken, auto Items>
+/// items a std::vector (or a std::optional of one). A fourth argument names the page-size member. restop::pages and restop::items (paginator.hpp) walk the pages.
+template <auto InputToken, auto OutputToken, auto Items, auto PageSize = nullptr>
 struct paginated {
     static constexpr auto input_token = InputToken;
     static constexpr auto output_token = OutputToken;
     static constexpr auto items = Items;
-    using item_type = typename detail::member_pointer<decltype(Items)>::type::value_type;
+    /// The input member that asks for a page size (smithy.api#paginated's pageSize), or nullptr.
+    static constexpr auto page_size = PageSize;
+    using output_type = typename detail::member_pointer<decltype(Items)>::owner;
+    using item_list = detail::unwrapped_t<typename detail::member_pointer<decltype(Items)>::type>;
+    using item_type = typename item_list::value_type;
+
+    /// The items of a page; none when the page left its (optional) list out.
+    static const item_list& items_of(const output_type& page) noexcept {
+        const auto& list = page.*Items;
+        if constexpr (detail::is_optional<std::remove_cvref_t<decltype(list)>>) {
+            static const item_list none{};
+            return list ? *list : none;
+        } else {
+            return list;
+        }
+    }
 };
 
 namespace detail {

@@ -116,7 +116,7 @@ public:
         value_type operator*() const {
             const auto& page = *range_->page_;
             if (!page) return failure(page.error());
-            return (page->output.*pagination::items)[range_->index_];
+            return pagination::items_of(page->output)[range_->index_];
         }
         iterator& operator++() {
             range_->advance();
@@ -149,7 +149,7 @@ private:
         while (!(page_ == std::default_sentinel)) {
             const auto& page = *page_;
             if (!page) return;  // yield the error once
-            if (index_ < (page->output.*pagination::items).size()) return;
+            if (index_ < pagination::items_of(page->output).size()) return;
             ++page_;
             index_ = 0;
         }

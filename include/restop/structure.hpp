@@ -25,18 +25,34 @@ struct unknown_alternative {
     friend bool operator==(const unknown_alternative&, const unknown_alternative&) = default;
 };
 
+/// smithy.api#Unit as a union alternative: an alternative that carries no value (`{}` in JSON).
+struct unit {
+    friend bool operator==(const unit&, const unit&) = default;
+};
+
+template <>
+struct value_traits<unit> : scalar_value_traits<unit> {
+    static constexpr value_kind kind = value_kind::structure;
+    static void write_json(auto& json, const unit&, const wire_context&) { json.emplace_object(); }
+    static detail::read_outcome read_json(const auto& json, unit&, const wire_context&) {
+        if (!json.is_object()) return detail::problem("is not an object");
+        return std::nullopt;
+    }
+};
+
 namespace detail {
 
 // The constraints a binding states for a member whose type does not carry them.
 template <class Binding, class Value>
 std::optional<validation_error> check_binding_constraints(const Value& value) {
-    using traits = value_traits<Value>;
     std::optional<validation_error> found;
     Binding::for_each_constraint([&](auto constraint_tag) {
         using C = decltype(constraint_tag);
+        // Spelled through C, so that clang looks the traits up only for the constraint at hand.
+        using traits = value_traits<std::conditional_t<sizeof(C) != 0, Value, void>>;
         if (found) return;
         if constexpr (is_length<C>) {
-            static_assert(has_length_of<Value>, "restop: restop::length applies to strings, blobs, lists and maps");
+            static_assert(has_length_of<Value> && is_length<C>, "restop: restop::length applies to strings, blobs, lists and maps");
             if constexpr (has_text_view<Value>) {
                 const auto scan = scan_utf8(traits::text_view(value));
                 if (!scan.valid) {
@@ -51,10 +67,10 @@ std::optional<validation_error> check_binding_constraints(const Value& value) {
                     violation_of(constraint::length, static_cast<std::int64_t>(size), static_cast<std::int64_t>(C::min),
                                  C::max == unbounded ? validation_error::unbounded_max : static_cast<std::int64_t>(C::max)));
         } else if constexpr (is_range<C>) {
-            static_assert(has_number_of<Value>, "restop: restop::range applies to integers");
+            static_assert(has_number_of<Value> && is_range<C>, "restop: restop::range applies to integers");
             if (auto v = C::check(traits::number_of(value))) found = make_validation_error(Binding::wire_name, *v);
         } else if constexpr (is_pattern<C>) {
-            static_assert(has_text_view<Value>, "restop: restop::pattern applies to strings");
+            static_assert(has_text_view<Value> && is_pattern<C>, "restop: restop::pattern applies to strings");
             if (auto v = C::check(traits::text_view(value))) found = make_validation_error(Binding::wire_name, *v);
         }
     });

@@ -548,10 +548,11 @@ struct value_traits<std::vector<T, A>> {
         for (std::size_t i = 0; i < array->size(); ++i) {
             const auto& item = (*array)[i];
             detail::read_outcome error;
+            T value{};  // read into a local: std::vector<bool> has no element to read into
             if (item.is_null() && !detail::is_optional<T>)
                 error = detail::problem("is null");  // a dense list holds no nulls
-            else
-                error = element::read_json(item, out.emplace_back(), context);
+            else if (!(error = element::read_json(item, value, context)))
+                out.push_back(std::move(value));
             if (error) {
                 detail::prefix_path(*error, std::to_string(i), true);
                 return error;

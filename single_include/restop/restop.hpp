@@ -120,6 +120,25 @@ struct error_shape {
 template <class... Shapes>
 struct errors {};
 
+namespace detail {
+template <class... Lists>
+struct errors_join_impl;
+template <class... A>
+struct errors_join_impl<errors<A...>> {
+    using type = errors<A...>;
+};
+template <class... A, class... B, class... Rest>
+struct errors_join_impl<errors<A...>, errors<B...>, Rest...> {
+    using type = typename errors_join_impl<errors<A..., B...>, Rest...>::type;
+};
+}  // namespace detail
+
+/// One list from several: a service's errors, then an operation's own.
+///
+///     using get_thing_errors = restop::errors_join<service::errors, restop::errors<thing_missing>>;
+template <class... Lists>
+using errors_join = typename detail::errors_join_impl<Lists...>::type;
+
 }  // namespace restop
 // ---- end restop/error_shape.hpp ----
 
@@ -1677,6 +1696,20 @@ constexpr bool parse_digits(std::string_view text, std::size_t at, std::size_t c
     return true;
 }
 
+// An optional fraction of a second at `at` (".5", ".123456789"): digits past nanoseconds are
+// ignored; a '.' without digits is malformed.
+constexpr bool parse_fraction(std::string_view text, std::size_t& at, std::int64_t& fraction_ns) noexcept {
+    if (at >= text.size() || text[at] != '.') return true;
+    const std::size_t digits_begin = ++at;
+    std::int64_t scale = 100'000'000;
+    while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
+        fraction_ns += (text[at] - '0') * scale;
+        scale /= 10;
+        ++at;
+    }
+    return at != digits_begin;
+}
+
 inline void append_padded(std::string& out, long long value, int width) {
     std::string digits = std::to_string(value);
     if (static_cast<int>(digits.size()) < width) out.append(static_cast<std::size_t>(width) - digits.size(), '0');
@@ -1701,17 +1734,7 @@ inline std::optional<timestamp> parse_rfc3339(std::string_view text) noexcept {
 
     std::size_t at = 19;
     std::int64_t fraction_ns = 0;
-    if (at < text.size() && text[at] == '.') {
-        ++at;
-        const std::size_t digits_begin = at;
-        std::int64_t scale = 100'000'000;
-        while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
-            fraction_ns += (text[at] - '0') * scale;
-            scale /= 10;
-            ++at;
-        }
-        if (at == digits_begin) return std::nullopt;
-    }
+    if (!detail::parse_fraction(text, at, fraction_ns)) return std::nullopt;
     minutes offset{0};
     if (at < text.size() && (text[at] == 'Z' || text[at] == 'z')) {
         ++at;
@@ -1863,16 +1886,7 @@ inline std::optional<timestamp> parse_http_date(std::string_view text) noexcept 
         if (text.substr(8, 3) == detail::month_names[m]) month = m + 1;
     std::size_t at = 25;
     std::int64_t fraction_ns = 0;
-    if (at < text.size() && text[at] == '.') {
-        const std::size_t digits_begin = ++at;
-        std::int64_t scale = 100'000'000;
-        while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
-            fraction_ns += (text[at] - '0') * scale;
-            scale /= 10;
-            ++at;
-        }
-        if (at == digits_begin) return std::nullopt;
-    }
+    if (!detail::parse_fraction(text, at, fraction_ns)) return std::nullopt;
     if (text.substr(at) != " GMT") return std::nullopt;
     const year_month_day date{std::chrono::year(year), std::chrono::month(month), std::chrono::day(static_cast<unsigned>(day))};
     if (month == 0 || !date.ok() || hour > 23 || minute > 59 || second > 59) return std::nullopt;
@@ -2420,10 +2434,11 @@ struct value_traits<std::vector<T, A>> {
         for (std::size_t i = 0; i < array->size(); ++i) {
             const auto& item = (*array)[i];
             detail::read_outcome error;
+            T value{};  // read into a local: std::vector<bool> has no element to read into
             if (item.is_null() && !detail::is_optional<T>)
                 error = detail::problem("is null");  // a dense list holds no nulls
-            else
-                error = element::read_json(item, out.emplace_back(), context);
+            else if (!(error = element::read_json(item, value, context)))
+                out.push_back(std::move(value));
             if (error) {
                 detail::prefix_path(*error, std::to_string(i), true);
                 return error;
@@ -2488,10 +2503,13 @@ struct format {
 };
 
 /// smithy.api#default: the member has a default value (its C++ initializer), so a reader fills
-/// it in when the member is missing and a writer always sends it. The value, when given, is
-/// for the reader of the description: `restop::default_value<0>`, `restop::default_value<>`.
-template <auto... Value>
-struct default_value {};
+/// it in when the member is missing and a writer always sends it. The value, as the model
+/// spells it, is for the reader of the description: `restop::default_value<"0">`,
+/// `restop::default_value<"hi">`, `restop::default_value<>`.
+template <fixed_string Value = "">
+struct default_value {
+    static constexpr std::string_view text = Value.view();
+};
 
 /// smithy.api#idempotencyToken: when the caller leaves the member unset, encode() sends a
 /// fresh UUID v4, as the official SDKs do.
@@ -2526,8 +2544,8 @@ template <timestamp_format F>
 inline constexpr bool is_format_option<format<F>> = true;
 template <class T>
 inline constexpr bool is_default_option = false;
-template <auto... V>
-inline constexpr bool is_default_option<default_value<V...>> = true;
+template <fixed_string V>
+inline constexpr bool is_default_option<default_value<V>> = true;
 template <class T>
 inline constexpr bool is_media_type_option = false;
 template <fixed_string T>
@@ -2551,38 +2569,31 @@ struct member_type_without_traits {
     static constexpr bool value = true;
 };
 
-template <class Option, class... Options>
-constexpr timestamp_format pick_format(timestamp_format fallback) noexcept {
-    if constexpr (is_format_option<Option>)
-        return Option::value;
-    else if constexpr (sizeof...(Options) > 0)
-        return pick_format<Options...>(fallback);
-    else
-        return fallback;
-}
+// The first of `Options` that `Is` accepts, else `Fallback`: how a binding or an operation
+// finds the one option of a kind among the others.
+template <template <class> class Is, class Fallback, class... Options>
+struct first_option {
+    using type = Fallback;
+};
+template <template <class> class Is, class Fallback, class First, class... Rest>
+struct first_option<Is, Fallback, First, Rest...> {
+    using type = std::conditional_t<Is<First>::value, First, typename first_option<Is, Fallback, Rest...>::type>;
+};
+template <template <class> class Is, class Fallback, class... Options>
+using first_option_t = typename first_option<Is, Fallback, Options...>::type;
+
+template <class T>
+struct is_format_trait : std::bool_constant<is_format_option<T>> {};
+template <class T>
+struct is_media_type_trait : std::bool_constant<is_media_type_option<T>> {};
+
 template <class... Options>
 constexpr timestamp_format format_of(location where) noexcept {
-    if constexpr (sizeof...(Options) == 0)
+    using chosen = first_option_t<is_format_trait, void, Options...>;
+    if constexpr (std::is_void_v<chosen>)
         return default_timestamp_format(where);
     else
-        return pick_format<Options...>(default_timestamp_format(where));
-}
-
-template <class Option, class... Options>
-constexpr std::string_view pick_media_type() noexcept {
-    if constexpr (is_media_type_option<Option>)
-        return Option::value;
-    else if constexpr (sizeof...(Options) > 0)
-        return pick_media_type<Options...>();
-    else
-        return {};
-}
-template <class... Options>
-constexpr std::string_view media_type_of() noexcept {
-    if constexpr (sizeof...(Options) == 0)
-        return {};
-    else
-        return pick_media_type<Options...>();
+        return chosen::value;
 }
 }  // namespace detail
 
@@ -2602,7 +2613,7 @@ struct member_binding {
     static_assert((detail::unknown_member_option<detail::is_member_option<Options>, detail::spell<WireName>>::value && ...));
     static_assert(detail::member_type_without_traits<has_value_traits<value_type>, detail::spell<WireName>>::value);
 
-    static constexpr std::string_view media_type = detail::media_type_of<Options...>();
+    static constexpr std::string_view media_type = detail::first_option_t<detail::is_media_type_trait, restop::media_type<"">, Options...>::value;
     static constexpr bool has_default = (detail::is_default_option<Options> || ...);
     static constexpr bool is_idempotency_token = (std::is_same_v<Options, idempotency_token> || ...);
     static constexpr bool is_sensitive = (std::is_same_v<Options, sensitive> || ...);
@@ -3005,14 +3016,10 @@ inline constexpr bool is_request_compression = false;
 template <compression... A>
 inline constexpr bool is_request_compression<request_compression<A...>> = true;
 
-template <class... Options>
-struct host_prefix_of {
-    using type = no_host_prefix;
-};
-template <class First, class... Rest>
-struct host_prefix_of<First, Rest...> {
-    using type = std::conditional_t<is_host_prefix<First>, First, typename host_prefix_of<Rest...>::type>;
-};
+template <class T>
+struct is_host_prefix_trait : std::bool_constant<is_host_prefix<T>> {};
+template <class T>
+struct is_request_compression_trait : std::bool_constant<is_request_compression<T>> {};
 }  // namespace detail
 
 namespace detail {
@@ -3041,7 +3048,7 @@ struct label_member_not_required {
 };
 template <bool Ok, class MemberName>
 struct greedy_label_not_string {
-    static_assert(Ok, "restop: a greedy label {name+} must be bound to a string_param member");
+    static_assert(Ok, "restop: a greedy label {name+} must be bound to a string member");
     static constexpr bool value = true;
 };
 template <bool Ok, class MemberName>
@@ -3231,8 +3238,9 @@ struct operation<Method, Uri, SuccessStatus, members<Bindings...>, errors<Shapes
     using error_list = errors<Shapes...>;
     static constexpr bool has_body = ((Bindings::where == location::body) || ...);
     static constexpr bool has_payload = ((Bindings::where == location::payload) || ...);
-    using host = typename detail::host_prefix_of<Options...>::type;
+    using host = detail::first_option_t<detail::is_host_prefix_trait, detail::no_host_prefix, Options...>;
     static constexpr bool compresses_requests = (detail::is_request_compression<Options> || ...);
+    using compression = detail::first_option_t<detail::is_request_compression_trait, void, Options...>;
     static constexpr bool needs_checksum = (std::is_same_v<Options, checksum_required> || ...);
 
     /// True once every check has passed; naming it runs them.
@@ -3337,6 +3345,8 @@ struct create_access_token {
 // Smithy's @paginated trait as a type: which input member carries the page token, which output
 // member returns the next one, and which output member holds the items. Only the standard library.
 
+#include <type_traits>
+
 
 namespace restop {
 
@@ -3346,13 +3356,28 @@ namespace restop {
 ///                                          &list_things_output::items>;
 ///
 /// The input token must be a string_param; the output token a std::optional<std::string>; the
-/// items a std::vector. restop::pages and restop::items (paginator.hpp) walk the pages.
-template <auto InputToken, auto OutputToken, auto Items>
+/// items a std::vector (or a std::optional of one). A fourth argument names the page-size member. restop::pages and restop::items (paginator.hpp) walk the pages.
+template <auto InputToken, auto OutputToken, auto Items, auto PageSize = nullptr>
 struct paginated {
     static constexpr auto input_token = InputToken;
     static constexpr auto output_token = OutputToken;
     static constexpr auto items = Items;
-    using item_type = typename detail::member_pointer<decltype(Items)>::type::value_type;
+    /// The input member that asks for a page size (smithy.api#paginated's pageSize), or nullptr.
+    static constexpr auto page_size = PageSize;
+    using output_type = typename detail::member_pointer<decltype(Items)>::owner;
+    using item_list = detail::unwrapped_t<typename detail::member_pointer<decltype(Items)>::type>;
+    using item_type = typename item_list::value_type;
+
+    /// The items of a page; none when the page left its (optional) list out.
+    static const item_list& items_of(const output_type& page) noexcept {
+        const auto& list = page.*Items;
+        if constexpr (detail::is_optional<std::remove_cvref_t<decltype(list)>>) {
+            static const item_list none{};
+            return list ? *list : none;
+        } else {
+            return list;
+        }
+    }
 };
 
 namespace detail {
@@ -3434,6 +3459,73 @@ struct verify_session {
 // The restop core without any service: describe operations, validate, encode, decode, call.
 // Everything here but decode.hpp and call.hpp needs only the standard library.
 
+
+// ---- begin restop/auth.hpp ----
+// Auth schemes as part of a service's description (Smithy's @auth and the scheme traits): which
+// identity a call takes. httpBearerAuth takes a restop::bearer_token; a service whose schemes
+// restop's core does not sign (aws.auth#sigv4: see <restop/auth/sigv4.hpp>) or that declares
+// none is called with the explicit restop::anonymous identity. Only the standard library.
+
+#include <string_view>
+#include <type_traits>
+
+
+namespace restop {
+
+/// smithy.api#httpBearerAuth: `Authorization: Bearer <token>`.
+struct http_bearer_auth {};
+/// smithy.api#optionalAuth / no scheme: nothing is added to the request.
+struct anonymous_auth {};
+/// aws.auth#sigv4 with its signing name; the signature is added by a signing transport.
+template <fixed_string SigningName>
+struct sigv4_auth {
+    static constexpr std::string_view signing_name = SigningName.view();
+};
+
+/// The identity of a call that carries no credentials: `restop::call(t, op, restop::anonymous)`.
+struct anonymous_identity {
+    explicit constexpr anonymous_identity() = default;
+};
+inline constexpr anonymous_identity anonymous{};
+
+namespace detail {
+template <class T>
+inline constexpr bool is_sigv4_auth = false;
+template <fixed_string N>
+inline constexpr bool is_sigv4_auth<sigv4_auth<N>> = true;
+
+// The service a description names (`using service = ...` in the operation), else one that takes
+// a bearer token: every operation described before services had auth schemes took one.
+struct bearer_service {
+    using auth = http_bearer_auth;
+};
+template <class Op>
+struct service_for {
+    using type = bearer_service;
+};
+template <class Op>
+    requires requires { typename Op::service::auth; }
+struct service_for<Op> {
+    using type = typename Op::service;
+};
+}  // namespace detail
+
+/// The service of `Op`: `Op::service` when it declares one with an `auth` scheme.
+template <class Op>
+using service_of = typename detail::service_for<Op>::type;
+
+/// True when `Op`'s service takes a bearer token.
+template <class Op>
+inline constexpr bool takes_bearer_token = std::is_same_v<typename service_of<Op>::auth, http_bearer_auth>;
+
+/// True when `Op` may be called with restop::anonymous: its service has no scheme, or only one
+/// that restop's core does not add itself (SigV4 is added by a signing transport).
+template <class Op>
+inline constexpr bool takes_anonymous_identity =
+    std::is_same_v<typename service_of<Op>::auth, anonymous_auth> || detail::is_sigv4_auth<typename service_of<Op>::auth>;
+
+}  // namespace restop
+// ---- end restop/auth.hpp ----
 
 // ---- begin restop/bearer_token.hpp ----
 // restop::bearer_token: the secret for Smithy's @httpBearerAuth, in a type that will not print it.
@@ -3811,18 +3903,34 @@ struct unknown_alternative {
     friend bool operator==(const unknown_alternative&, const unknown_alternative&) = default;
 };
 
+/// smithy.api#Unit as a union alternative: an alternative that carries no value (`{}` in JSON).
+struct unit {
+    friend bool operator==(const unit&, const unit&) = default;
+};
+
+template <>
+struct value_traits<unit> : scalar_value_traits<unit> {
+    static constexpr value_kind kind = value_kind::structure;
+    static void write_json(auto& json, const unit&, const wire_context&) { json.emplace_object(); }
+    static detail::read_outcome read_json(const auto& json, unit&, const wire_context&) {
+        if (!json.is_object()) return detail::problem("is not an object");
+        return std::nullopt;
+    }
+};
+
 namespace detail {
 
 // The constraints a binding states for a member whose type does not carry them.
 template <class Binding, class Value>
 std::optional<validation_error> check_binding_constraints(const Value& value) {
-    using traits = value_traits<Value>;
     std::optional<validation_error> found;
     Binding::for_each_constraint([&](auto constraint_tag) {
         using C = decltype(constraint_tag);
+        // Spelled through C, so that clang looks the traits up only for the constraint at hand.
+        using traits = value_traits<std::conditional_t<sizeof(C) != 0, Value, void>>;
         if (found) return;
         if constexpr (is_length<C>) {
-            static_assert(has_length_of<Value>, "restop: restop::length applies to strings, blobs, lists and maps");
+            static_assert(has_length_of<Value> && is_length<C>, "restop: restop::length applies to strings, blobs, lists and maps");
             if constexpr (has_text_view<Value>) {
                 const auto scan = scan_utf8(traits::text_view(value));
                 if (!scan.valid) {
@@ -3837,10 +3945,10 @@ std::optional<validation_error> check_binding_constraints(const Value& value) {
                     violation_of(constraint::length, static_cast<std::int64_t>(size), static_cast<std::int64_t>(C::min),
                                  C::max == unbounded ? validation_error::unbounded_max : static_cast<std::int64_t>(C::max)));
         } else if constexpr (is_range<C>) {
-            static_assert(has_number_of<Value>, "restop: restop::range applies to integers");
+            static_assert(has_number_of<Value> && is_range<C>, "restop: restop::range applies to integers");
             if (auto v = C::check(traits::number_of(value))) found = make_validation_error(Binding::wire_name, *v);
         } else if constexpr (is_pattern<C>) {
-            static_assert(has_text_view<Value>, "restop: restop::pattern applies to strings");
+            static_assert(has_text_view<Value> && is_pattern<C>, "restop: restop::pattern applies to strings");
             if (auto v = C::check(traits::text_view(value))) found = make_validation_error(Binding::wire_name, *v);
         }
     });
@@ -4095,10 +4203,12 @@ read_outcome read_header_value(std::string_view text, Value& out) {
         if (!items) return problem("is not a valid list header");
         list_type list;
         for (std::size_t i = 0; i < items->size(); ++i) {
-            if (auto error = value_traits<element>::read_text((*items)[i], list.emplace_back(), Binding::context)) {
+            element item{};
+            if (auto error = value_traits<element>::read_text((*items)[i], item, Binding::context)) {
                 prefix_path(*error, std::to_string(i), true);
                 return error;
             }
+            list.push_back(std::move(item));
         }
         out = std::move(list);
         return std::nullopt;
@@ -4163,11 +4273,7 @@ read_outcome read_payload_field(const response& received, Object& object, fields
                 if (received.body.find_first_not_of(" \t\r\n") == std::string::npos) return;  // no payload
                 boost::system::error_code ec;
                 const boost::json::value document = boost::json::parse(received.body, ec);
-                if (ec) {
-                    error = problem("is not valid JSON");
-                    return;
-                }
-                error = Fields::traits::read_json(document, target, Fields::context);
+                error = ec ? problem("is not valid JSON") : Fields::traits::read_json(document, target, Fields::context);
             }
             if (error) prefix_path(*error, "payload", false);
         }
@@ -4831,7 +4937,7 @@ inline aws_headers find_aws_headers(const header_list& headers) noexcept {
 // compares against constants. This and the builders below are always inlined: clang 14 left
 // them out of line, which cost a decode of a 5xx a quarter of its time.
 template <class... Shapes>
-[[gnu::always_inline]] inline std::size_t match_shape(std::string_view name, int status) noexcept {
+[[gnu::always_inline]] inline std::size_t match_shape([[maybe_unused]] std::string_view name, [[maybe_unused]] int status) noexcept {
     std::size_t i = 0;
     if (name.empty())
         (void)((Shapes::http_status != status && ++i) && ...);
@@ -5165,6 +5271,12 @@ namespace restop {
 template <class Op>
 struct json_body_writer;
 
+/// What an operation option does to the encoded request, defined beside the option's opt-in
+/// header: restop::checksum_required in <restop/checksum.hpp> (OpenSSL), request_compression in
+/// <restop/compression.hpp> (zlib), so that operations without them need neither library.
+template <class Option>
+struct request_option;
+
 /// Per-call settings for encode(); `level` defaults to the operation's default_checks.
 struct encode_options {
     std::optional<checks> level;
@@ -5191,6 +5303,11 @@ public:
         return field.value;
     }
     [[gnu::noinline]] void finish() { out_.headers.resize(used_); }
+    bool has_header(std::string_view name) const noexcept {
+        for (std::size_t i = 0; i < used_; ++i)
+            if (iequals(out_.headers[i].name, name)) return true;
+        return false;
+    }
 
 private:
     request& out_;
@@ -5346,13 +5463,14 @@ template <class Map>
     }
 }
 
-// The keys the http_query members set, which an http_query_params map leaves to them.
-template <class... Bindings>
-constexpr auto query_keys_of() noexcept {
-    std::array<std::string_view, (std::size_t{0} + ... + (is_at<Bindings, location::query> ? 1u : 0u)) + 1> keys{};
+// The wire names of the members at `Where`: the query keys an http_query_params map leaves to
+// their http_query members, the headers http_prefix_headers leaves to their http_header members.
+template <location Where, class... Bindings>
+constexpr auto names_at() noexcept {
+    std::array<std::string_view, (std::size_t{0} + ... + (is_at<Bindings, Where> ? 1u : 0u)) + 1> names{};
     std::size_t at = 0;
-    ((is_at<Bindings, location::query> ? void(keys[at++] = Bindings::wire_name) : void()), ...);
-    return keys;
+    ((is_at<Bindings, Where> ? void(names[at++] = Bindings::wire_name) : void()), ...);
+    return names;
 }
 
 // Smithy's list header serialisation: comma-separated, quoting a string that holds a comma or
@@ -5381,8 +5499,7 @@ template <class Value>
     if (!value_traits<Value>::present(value)) return;
     if constexpr (is_vector<unwrapped_t<Value>>) {
         const auto& list = held(value);
-        if (list.empty()) return;
-        std::string& out = writer.add_header(name);
+        std::string& out = writer.add_header(name);  // a list that is set but empty is an empty header
         bool first = true;
         for (const auto& element : list) {
             if (!value_traits<std::remove_cvref_t<decltype(element)>>::present(element)) continue;
@@ -5398,13 +5515,18 @@ template <class Value>
 }
 
 // @httpPrefixHeaders: one header per map entry, named prefix + key.
+// A header that an http_header member of the operation names is left to that member.
 template <class Map>
-[[gnu::noinline]] void append_prefix_headers(request_writer& writer, std::string_view prefix, const Map& map) {
+[[gnu::noinline]] void append_prefix_headers(request_writer& writer, std::string_view prefix, const Map& map,
+                                             const std::string_view* taken, std::size_t taken_count) {
     if (!value_traits<Map>::present(map)) return;
     std::string name;
     for (const auto& [key, value] : held(map)) {
         name.assign(prefix);
         name.append(key);
+        bool is_taken = false;
+        for (std::size_t i = 0; i < taken_count; ++i) is_taken = is_taken || iequals(taken[i], name);
+        if (is_taken) continue;
         const std::string_view text = value_traits<std::remove_cvref_t<decltype(value)>>::text_view(value);
         writer.add_header(name).assign(text.data(), text.size());
     }
@@ -5440,10 +5562,20 @@ template <class Op, class Binding>
 void write_payload(request_writer& writer, std::string& body, const Op& op) {
     using value_type = typename Binding::value_type;
     const value_type& value = op.*Binding::pointer;
-    body.clear();
-    if (!value_traits<value_type>::present(value)) return;  // no payload: no body and no Content-Type
     using held_type = unwrapped_t<value_type>;
     constexpr value_kind kind = value_traits<held_type>::kind;
+    body.clear();
+    // A Content-Type member of the operation's own says what the payload is.
+    const bool typed_by_member = writer.has_header("Content-Type");
+    if (!value_traits<value_type>::present(value)) {
+        // restJson1: an unset structure payload is still an empty JSON object; any other unset
+        // payload (blob, string, union, document) sends no body and no Content-Type.
+        if constexpr (kind == value_kind::structure) {
+            body.assign("{}");
+            if (!typed_by_member) writer.add_header("Content-Type").assign("application/json");
+        }
+        return;
+    }
     std::string_view media = Binding::media_type;
     if constexpr (kind == value_kind::blob) {
         body.assign(held(value).bytes());
@@ -5455,7 +5587,7 @@ void write_payload(request_writer& writer, std::string& body, const Op& op) {
         json_body_writer<Op>::write_value(body, held(value));
         if (media.empty()) media = "application/json";
     }
-    writer.add_header("Content-Type").assign(media.data(), media.size());
+    if (!typed_by_member) writer.add_header("Content-Type").assign(media.data(), media.size());
 }
 
 [[gnu::noinline]] inline std::optional<validation_error> check_token(const bearer_token& token) noexcept {
@@ -5463,6 +5595,17 @@ void write_payload(request_writer& writer, std::string& body, const Op& op) {
     if (has_control_byte(token.reveal()))
         return make_validation_error("bearer token", violation_of(constraint::no_control_bytes, first_control_byte(token.reveal())));
     return std::nullopt;
+}
+
+template <class Option>
+concept has_request_option = requires(request& out) { request_option<Option>::apply(out); };
+
+template <class Option>
+void apply_option(request& out) {
+    static_assert(has_request_option<Option>,
+                  "restop: this operation has @requestCompression or @httpChecksumRequired: include <restop/compression.hpp> "
+                  "(zlib) or <restop/checksum.hpp> (OpenSSL) where it is encoded");
+    if constexpr (has_request_option<Option>) request_option<Option>::apply(out);
 }
 
 // The idempotency token of this request: the caller's, else a fresh one when the operation has
@@ -5496,7 +5639,7 @@ void write_request(request& out, const Op& op, const bearer_token* token, const 
         }
     }(), ...);
     constexpr std::size_t query_count = (std::size_t{0} + ... + (is_at<Bindings, location::query> ? 1u : 0u));
-    [[maybe_unused]] constexpr std::array<std::string_view, query_count + 1> query_keys = query_keys_of<Bindings...>();
+    [[maybe_unused]] constexpr std::array<std::string_view, query_count + 1> query_keys = names_at<location::query, Bindings...>();
     ([&] {
         if constexpr (is_at<Bindings, location::query_params>)
             append_query_map(out.target, separator, op.*Bindings::pointer, query_keys.data(), query_count);
@@ -5506,6 +5649,9 @@ void write_request(request& out, const Op& op, const bearer_token* token, const 
     else
         out.host_prefix.clear();
 
+    constexpr std::size_t header_count = (std::size_t{0} + ... + (is_at<Bindings, location::header> ? 1u : 0u));
+    [[maybe_unused]] constexpr std::array<std::string_view, header_count + 1> header_names =
+        names_at<location::header, Bindings...>();
     request_writer writer(out);
     if (token) {
         std::string& value = writer.add_header("Authorization");
@@ -5519,7 +5665,7 @@ void write_request(request& out, const Op& op, const bearer_token* token, const 
             else
                 append_header_member(writer, Bindings::wire_name, op.*Bindings::pointer, Bindings::context);
         } else if constexpr (is_at<Bindings, location::prefix_headers>) {
-            append_prefix_headers(writer, Bindings::wire_name, op.*Bindings::pointer);
+            append_prefix_headers(writer, Bindings::wire_name, op.*Bindings::pointer, header_names.data(), header_count);
         }
     }(), ...);
     if constexpr (description::has_body) {
@@ -5533,6 +5679,8 @@ void write_request(request& out, const Op& op, const bearer_token* token, const 
         out.body.clear();  // restJson1: a body-less operation sends no body and no Content-Type
     }
     writer.finish();
+    if constexpr (description::compresses_requests) apply_option<typename description::compression>(out);
+    if constexpr (description::needs_checksum) apply_option<checksum_required>(out);  // of the body as sent
 }
 
 template <class Op>
@@ -5557,7 +5705,20 @@ result<void, validation_error> encode_checked(request& out, const Op& op, const 
 template <class Op>
 result<void, validation_error> encode_into(request& out, const Op& op, const bearer_token& token,
                                            const encode_options& options = {}) {
+    static_assert(takes_bearer_token<Op>,
+                  "restop: this operation's service does not take a bearer token (see its `service::auth`); call it with "
+                  "restop::anonymous, or through a signing transport");
     return detail::encode_checked(out, op, &token, options);
+}
+
+/// The same for a call that carries no credentials, for a service that takes none (or that a
+/// signing transport signs).
+template <class Op>
+result<void, validation_error> encode_into(request& out, const Op& op, anonymous_identity,
+                                           const encode_options& options = {}) {
+    static_assert(takes_anonymous_identity<Op>,
+                  "restop: this operation's service takes a bearer token (see its `service::auth`), not restop::anonymous");
+    return detail::encode_checked(out, op, nullptr, options);
 }
 
 /// The same for an operation that takes no credentials.
@@ -5573,7 +5734,14 @@ result<void, validation_error> encode_into(request& out, const Op& op, const enc
 template <class Op>
 result<request, validation_error> encode(const Op& op, const bearer_token& token, const encode_options& options = {}) {
     request out;
-    if (auto ok = detail::encode_checked(out, op, &token, options); !ok) return failure(ok.error());
+    if (auto ok = encode_into(out, op, token, options); !ok) return failure(ok.error());
+    return out;
+}
+
+template <class Op>
+result<request, validation_error> encode(const Op& op, anonymous_identity identity, const encode_options& options = {}) {
+    request out;
+    if (auto ok = encode_into(out, op, identity, options); !ok) return failure(ok.error());
     return out;
 }
 
@@ -5593,6 +5761,17 @@ struct call_options {
     std::optional<checks> level;  ///< overrides the operation's default_checks for this call
 };
 
+namespace detail {
+// The rest of a call once the request is encoded (or refused): send, then decode.
+template <class Op, class Transport>
+result_of<Op> send_encoded(Transport& t, result<void, validation_error> encoded, const request& scratch) {
+    if (!encoded) return failure(error_of<Op>(std::move(encoded.error())));
+    transport_result sent = t.send(scratch);
+    if (!sent) return failure(error_of<Op>(std::move(sent.error())));
+    return decode<Op>(*sent);
+}
+}  // namespace detail
+
 /// Sends `op` through `t` with a request the caller keeps between calls (no allocation for the
 /// request once it has grown to size).
 ///
@@ -5600,11 +5779,19 @@ struct call_options {
 ///     for (auto& id : ids) restop::call(curl, delete_access_token{.id = id}, token, scratch);
 template <class Op, transport Transport>
 result_of<Op> call(Transport& t, const Op& op, const bearer_token& token, request& scratch, const call_options& options = {}) {
-    if (auto encoded = encode_into(scratch, op, token, encode_options{options.level}); !encoded)
-        return failure(error_of<Op>(std::move(encoded.error())));
-    transport_result sent = t.send(static_cast<const request&>(scratch));
-    if (!sent) return failure(error_of<Op>(std::move(sent.error())));
-    return decode<Op>(*sent);
+    return detail::send_encoded<Op>(t, encode_into(scratch, op, token, encode_options{options.level}), scratch);
+}
+
+/// The same for a call without credentials (restop::anonymous), for a service that takes none.
+template <class Op, transport Transport>
+result_of<Op> call(Transport& t, const Op& op, anonymous_identity identity, request& scratch, const call_options& options = {}) {
+    return detail::send_encoded<Op>(t, encode_into(scratch, op, identity, encode_options{options.level}), scratch);
+}
+
+template <class Op, transport Transport>
+result_of<Op> call(Transport& t, const Op& op, anonymous_identity identity, const call_options& options = {}) {
+    request scratch;
+    return call(t, op, identity, scratch, options);
 }
 
 /// Validates, encodes, sends and decodes one operation.
@@ -5967,7 +6154,7 @@ public:
         value_type operator*() const {
             const auto& page = *range_->page_;
             if (!page) return failure(page.error());
-            return (page->output.*pagination::items)[range_->index_];
+            return pagination::items_of(page->output)[range_->index_];
         }
         iterator& operator++() {
             range_->advance();
@@ -6000,7 +6187,7 @@ private:
         while (!(page_ == std::default_sentinel)) {
             const auto& page = *page_;
             if (!page) return;  // yield the error once
-            if (index_ < (page->output.*pagination::items).size()) return;
+            if (index_ < pagination::items_of(page->output).size()) return;
             ++page_;
             index_ = 0;
         }
