@@ -685,12 +685,12 @@ class Generator:
             consts = self.enum_constants(sid)
             name = next((c for c, v in consts if v == value), None)
             init = f" = {self.type_names[sid]}::{name}" if name else f" = {value}"
-            return init, f"restop::default_value<{value}>"
+            return init, f'restop::default_value<"{value}">'
         if kind == "boolean":
             text = "true" if value else "false"
-            return f" = {text}", f"restop::default_value<{text}>"
+            return f" = {text}", f'restop::default_value<"{text}">'
         if kind in INT_TYPES:
-            return f" = {int(value)}", f"restop::default_value<{cpp_int(int(value))}>"
+            return f" = {int(value)}", f'restop::default_value<"{int(value)}">'
         if kind in ("float", "double"):
             # as text: clang 14 has no floating-point template arguments
             text = cpp_double(value)
@@ -714,7 +714,7 @@ class Generator:
         if kind in ("list", "map"):
             if value not in ([], {}):
                 refuse(where, "smithy.api#default", "a non-empty list or map default")
-            return "", "restop::default_value<restop::empty>"
+            return "", "restop::default_value<>"
         if kind == "document":
             text = json.dumps(value, sort_keys=True, separators=(",", ":"))
             if isinstance(value, bool):
@@ -1012,7 +1012,9 @@ class Generator:
                 if isinstance(m.deprecated, dict) and m.deprecated.get("since"):
                     msg += f" (since {m.deprecated['since']})"
                 dep = f"[[deprecated({cpp_string(msg)})]] "
-            lines.append(f"{indent}{dep}{m.cpp_type} {m.cpp_name}{m.init};")
+            # Every member has an initializer, so that designated initialisation may leave any out
+            # without -Wmissing-field-initializers.
+            lines.append(f"{indent}{dep}{m.cpp_type} {m.cpp_name}{m.init or '{}'};")
         return lines
 
     def struct_doc(self, sid, indent=""):
@@ -1070,7 +1072,7 @@ class Generator:
         lines.append(f"struct {dep}{name} {{")
         lines += self.emit_members(struct)
         if kind == "union":
-            lines.append("    restop::unknown_alternative unknown;")
+            lines.append("    restop::unknown_alternative unknown{};")
             lines += self.emit_fields(struct, "alternatives")
         else:
             lines += self.emit_fields(struct)

@@ -305,7 +305,7 @@ void write_host_prefix(std::string& out, const Op& op, members<Bindings...>) {
         out.append(text.substr(0, open));
         if (open == std::string_view::npos) break;
         const std::size_t close = text.find('}', open);
-        const std::string_view name = text.substr(open + 1, close - open - 1);
+        [[maybe_unused]] const std::string_view name = text.substr(open + 1, close - open - 1);
         ([&] {
             if constexpr (is_at<Bindings, location::host_label>) {
                 if (Bindings::wire_name == name) {

@@ -16,6 +16,8 @@
 #include <boost/json.hpp>
 #include <doctest/doctest.h>
 
+#include <restop/checksum.hpp>
+#include <restop/compression.hpp>
 #include <restop/restop.hpp>
 
 namespace restop_protocol {
@@ -46,7 +48,7 @@ template <class Op>
 auto encode(const Op& input) {
     restop::encode_options options;
     options.make_idempotency_token = fixed_idempotency_token;
-    return restop::encode(input, options);
+    return restop::encode(input, restop::anonymous, options);
 }
 
 /// Prints a skipped case and its reason (from skipped.txt), so the run says what it did not test.

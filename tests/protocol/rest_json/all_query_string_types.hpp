@@ -16,27 +16,27 @@ namespace restop_protocol::rest_json {
 
 /// This example uses all query string types.
 struct all_query_string_types {
-    restop::string_param<> query_string;
-    std::optional<std::vector<std::string>> query_string_list;
-    std::optional<std::vector<std::string>> query_string_set;
-    restop::integer_param<std::int8_t> query_byte;
-    restop::integer_param<std::int16_t> query_short;
-    restop::integer_param<std::int32_t> query_integer;
-    std::optional<std::vector<std::int32_t>> query_integer_list;
-    std::optional<std::vector<std::int32_t>> query_integer_set;
-    restop::integer_param<std::int64_t> query_long;
-    std::optional<float> query_float;
-    std::optional<double> query_double;
-    std::optional<std::vector<double>> query_double_list;
-    std::optional<bool> query_boolean;
-    std::optional<std::vector<bool>> query_boolean_list;
-    std::optional<restop::timestamp> query_timestamp;
-    std::optional<std::vector<restop::timestamp>> query_timestamp_list;
-    std::optional<foo_enum> query_enum;
-    std::optional<std::vector<foo_enum>> query_enum_list;
-    std::optional<integer_enum> query_integer_enum;
-    std::optional<std::vector<integer_enum>> query_integer_enum_list;
-    std::optional<std::map<std::string, std::vector<std::string>>> query_params_map_of_string_list;
+    restop::string_param<> query_string{};
+    std::optional<std::vector<std::string>> query_string_list{};
+    std::optional<std::vector<std::string>> query_string_set{};
+    restop::integer_param<std::int8_t> query_byte{};
+    restop::integer_param<std::int16_t> query_short{};
+    restop::integer_param<std::int32_t> query_integer{};
+    std::optional<std::vector<std::int32_t>> query_integer_list{};
+    std::optional<std::vector<std::int32_t>> query_integer_set{};
+    restop::integer_param<std::int64_t> query_long{};
+    std::optional<float> query_float{};
+    std::optional<double> query_double{};
+    std::optional<std::vector<double>> query_double_list{};
+    std::optional<bool> query_boolean{};
+    std::optional<std::vector<bool>> query_boolean_list{};
+    std::optional<restop::timestamp> query_timestamp{};
+    std::optional<std::vector<restop::timestamp>> query_timestamp_list{};
+    std::optional<foo_enum> query_enum{};
+    std::optional<std::vector<foo_enum>> query_enum_list{};
+    std::optional<integer_enum> query_integer_enum{};
+    std::optional<std::vector<integer_enum>> query_integer_enum_list{};
+    std::optional<std::map<std::string, std::vector<std::string>>> query_params_map_of_string_list{};
 
     using description = restop::operation<restop::http_method::get, "/AllQueryStringTypesInput", 200,
         restop::members<restop::http_query<"String", &all_query_string_types::query_string>,

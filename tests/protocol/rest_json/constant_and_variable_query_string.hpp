@@ -11,8 +11,8 @@ namespace restop_protocol::rest_json {
 /// The fixed query string parameters and variable parameters must both be serialized (implementations may
 /// need to merge them together).
 struct constant_and_variable_query_string {
-    restop::string_param<> baz;
-    restop::string_param<> maybe_set;
+    restop::string_param<> baz{};
+    restop::string_param<> maybe_set{};
 
     using description = restop::operation<restop::http_method::get, "/ConstantAndVariableQueryString?foo=bar", 200,
         restop::members<restop::http_query<"baz", &constant_and_variable_query_string::baz>,

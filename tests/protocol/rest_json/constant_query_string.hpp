@@ -11,7 +11,7 @@ namespace restop_protocol::rest_json {
 /// This simply tests that labels and query string parameters are compatible. The fixed query string parameter
 /// named "hello" should in no way conflict with the label, `{hello}`.
 struct constant_query_string {
-    restop::string_param<restop::required> hello;
+    restop::string_param<restop::required> hello{};
 
     using description = restop::operation<restop::http_method::get, "/ConstantQueryString/{hello}?foo=bar&hello", 200,
         restop::members<restop::http_label<"hello", &constant_query_string::hello>>,

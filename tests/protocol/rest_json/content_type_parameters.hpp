@@ -10,7 +10,7 @@ namespace restop_protocol::rest_json {
 
 /// The example tests how servers must support requests containing a `Content-Type` header with parameters.
 struct content_type_parameters {
-    restop::integer_param<std::int32_t> value;
+    restop::integer_param<std::int32_t> value{};
 
     using description = restop::operation<restop::http_method::post, "/ContentTypeParameters", 200,
         restop::members<restop::json_field<"value", &content_type_parameters::value>>,

@@ -10,7 +10,7 @@ namespace restop_protocol::rest_json {
 
 /// The output of datetime_offsets.
 struct datetime_offsets_output {
-    std::optional<restop::timestamp> datetime;
+    std::optional<restop::timestamp> datetime{};
     using fields = restop::fields<restop::json_field<"datetime", &datetime_offsets_output::datetime, restop::format<restop::timestamp_format::date_time>>>;
 };
 

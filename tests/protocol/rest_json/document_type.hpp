@@ -11,16 +11,16 @@ namespace restop_protocol::rest_json {
 
 /// The output of document_type.
 struct document_type_output {
-    std::optional<std::string> string_value;
-    std::optional<restop::document> document_value;
+    std::optional<std::string> string_value{};
+    std::optional<restop::document> document_value{};
     using fields = restop::fields<restop::json_field<"stringValue", &document_type_output::string_value>,
         restop::json_field<"documentValue", &document_type_output::document_value>>;
 };
 
 /// This example serializes a document as part of the payload.
 struct document_type {
-    restop::string_param<> string_value;
-    std::optional<restop::document> document_value;
+    restop::string_param<> string_value{};
+    std::optional<restop::document> document_value{};
 
     using description = restop::operation<restop::http_method::put, "/DocumentType", 200,
         restop::members<restop::json_field<"stringValue", &document_type::string_value>,

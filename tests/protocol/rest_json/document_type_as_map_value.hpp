@@ -12,13 +12,13 @@ namespace restop_protocol::rest_json {
 
 /// The output of document_type_as_map_value.
 struct document_type_as_map_value_output {
-    std::optional<std::map<std::string, restop::document>> doc_valued_map;
+    std::optional<std::map<std::string, restop::document>> doc_valued_map{};
     using fields = restop::fields<restop::json_field<"docValuedMap", &document_type_as_map_value_output::doc_valued_map>>;
 };
 
 /// This example serializes documents as the value of maps.
 struct document_type_as_map_value {
-    std::optional<std::map<std::string, restop::document>> doc_valued_map;
+    std::optional<std::map<std::string, restop::document>> doc_valued_map{};
 
     using description = restop::operation<restop::http_method::put, "/DocumentTypeAsMapValue", 200,
         restop::members<restop::json_field<"docValuedMap", &document_type_as_map_value::doc_valued_map>>,

@@ -10,13 +10,13 @@ namespace restop_protocol::rest_json {
 
 /// The output of document_type_as_payload.
 struct document_type_as_payload_output {
-    std::optional<restop::document> document_value;
+    std::optional<restop::document> document_value{};
     using fields = restop::fields<restop::http_payload<&document_type_as_payload_output::document_value>>;
 };
 
 /// This example serializes a document as the entire HTTP payload.
 struct document_type_as_payload {
-    std::optional<restop::document> document_value;
+    std::optional<restop::document> document_value{};
 
     using description = restop::operation<restop::http_method::put, "/DocumentTypeAsPayload", 200,
         restop::members<restop::http_payload<&document_type_as_payload::document_value>>,

@@ -7,7 +7,7 @@
 namespace restop_protocol::rest_json {
 
 struct endpoint_with_host_label_operation {
-    restop::string_param<restop::required> label;
+    restop::string_param<restop::required> label{};
 
     using description = restop::operation<restop::http_method::post, "/EndpointWithHostLabelOperation", 200,
         restop::members<restop::host_label<"label", &endpoint_with_host_label_operation::label>,

@@ -10,7 +10,7 @@ namespace restop_protocol::rest_json {
 
 /// The output of fractional_seconds.
 struct fractional_seconds_output {
-    std::optional<restop::timestamp> datetime;
+    std::optional<restop::timestamp> datetime{};
     using fields = restop::fields<restop::json_field<"datetime", &fractional_seconds_output::datetime, restop::format<restop::timestamp_format::date_time>>>;
 };
 

@@ -14,7 +14,7 @@ namespace restop_protocol::rest_json {
 
 /// The output of greeting_with_errors.
 struct greeting_with_errors_output {
-    std::optional<std::string> greeting;
+    std::optional<std::string> greeting{};
     using fields = restop::fields<restop::http_header<"X-Greeting", &greeting_with_errors_output::greeting>>;
 };
 

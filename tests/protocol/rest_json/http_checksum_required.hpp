@@ -11,13 +11,13 @@ namespace restop_protocol::rest_json {
 
 /// The output of http_checksum_required.
 struct http_checksum_required_output {
-    std::optional<std::string> foo;
+    std::optional<std::string> foo{};
     using fields = restop::fields<restop::json_field<"foo", &http_checksum_required_output::foo>>;
 };
 
 /// This example tests httpChecksumRequired trait
 struct http_checksum_required {
-    restop::string_param<> foo;
+    restop::string_param<> foo{};
 
     using description = restop::operation<restop::http_method::post, "/HttpChecksumRequired", 200,
         restop::members<restop::json_field<"foo", &http_checksum_required::foo>>,

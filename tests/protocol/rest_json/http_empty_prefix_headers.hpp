@@ -12,16 +12,16 @@ namespace restop_protocol::rest_json {
 
 /// The output of http_empty_prefix_headers.
 struct http_empty_prefix_headers_output {
-    std::optional<std::map<std::string, std::string>> prefix_headers;
-    std::optional<std::string> specific_header;
+    std::optional<std::map<std::string, std::string>> prefix_headers{};
+    std::optional<std::string> specific_header{};
     using fields = restop::fields<restop::http_prefix_headers<"", &http_empty_prefix_headers_output::prefix_headers>,
         restop::http_header<"hello", &http_empty_prefix_headers_output::specific_header>>;
 };
 
 /// Clients that perform this test extract all headers from the response.
 struct http_empty_prefix_headers {
-    std::optional<std::map<std::string, std::string>> prefix_headers;
-    restop::string_param<> specific_header;
+    std::optional<std::map<std::string, std::string>> prefix_headers{};
+    restop::string_param<> specific_header{};
 
     using description = restop::operation<restop::http_method::get, "/HttpEmptyPrefixHeaders", 200,
         restop::members<restop::http_prefix_headers<"", &http_empty_prefix_headers::prefix_headers>,

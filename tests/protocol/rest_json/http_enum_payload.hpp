@@ -11,12 +11,12 @@ namespace restop_protocol::rest_json {
 
 /// The output of http_enum_payload.
 struct http_enum_payload_output {
-    std::optional<string_enum> payload;
+    std::optional<string_enum> payload{};
     using fields = restop::fields<restop::http_payload<&http_enum_payload_output::payload>>;
 };
 
 struct http_enum_payload {
-    std::optional<string_enum> payload;
+    std::optional<string_enum> payload{};
 
     using description = restop::operation<restop::http_method::post, "/EnumPayload", 200,
         restop::members<restop::http_payload<&http_enum_payload::payload>>,

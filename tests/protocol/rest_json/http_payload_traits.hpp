@@ -11,8 +11,8 @@ namespace restop_protocol::rest_json {
 
 /// The output of http_payload_traits.
 struct http_payload_traits_output {
-    std::optional<std::string> foo;
-    std::optional<restop::blob> blob;
+    std::optional<std::string> foo{};
+    std::optional<restop::blob> blob{};
     using fields = restop::fields<restop::http_header<"X-Foo", &http_payload_traits_output::foo>,
         restop::http_payload<&http_payload_traits_output::blob>>;
 };
@@ -21,8 +21,8 @@ struct http_payload_traits_output {
 ///
 /// In this example, no JSON document is synthesized because the payload is not a structure or a union type.
 struct http_payload_traits {
-    restop::string_param<> foo;
-    std::optional<restop::blob> blob;
+    restop::string_param<> foo{};
+    std::optional<restop::blob> blob{};
 
     using description = restop::operation<restop::http_method::post, "/HttpPayloadTraits", 200,
         restop::members<restop::http_header<"X-Foo", &http_payload_traits::foo>,

@@ -11,16 +11,16 @@ namespace restop_protocol::rest_json {
 
 /// The output of http_payload_traits_with_media_type.
 struct http_payload_traits_with_media_type_output {
-    std::optional<std::string> foo;
-    std::optional<restop::blob> blob;
+    std::optional<std::string> foo{};
+    std::optional<restop::blob> blob{};
     using fields = restop::fields<restop::http_header<"X-Foo", &http_payload_traits_with_media_type_output::foo>,
         restop::http_payload<&http_payload_traits_with_media_type_output::blob, restop::media_type<"text/plain">>>;
 };
 
 /// This example uses a `@mediaType` trait on the payload to force a custom content-type to be serialized.
 struct http_payload_traits_with_media_type {
-    restop::string_param<> foo;
-    std::optional<restop::blob> blob;
+    restop::string_param<> foo{};
+    std::optional<restop::blob> blob{};
 
     using description = restop::operation<restop::http_method::post, "/HttpPayloadTraitsWithMediaType", 200,
         restop::members<restop::http_header<"X-Foo", &http_payload_traits_with_media_type::foo>,

@@ -11,7 +11,7 @@ namespace restop_protocol::rest_json {
 
 /// The output of http_payload_with_structure.
 struct http_payload_with_structure_output {
-    std::optional<nested_payload> nested;
+    std::optional<nested_payload> nested{};
     using fields = restop::fields<restop::http_payload<&http_payload_with_structure_output::nested>>;
 };
 
@@ -19,7 +19,7 @@ struct http_payload_with_structure_output {
 ///
 /// Note that serializing a structure changes the wrapper element name to match the targeted structure.
 struct http_payload_with_structure {
-    std::optional<nested_payload> nested;
+    std::optional<nested_payload> nested{};
 
     using description = restop::operation<restop::http_method::put, "/HttpPayloadWithStructure", 200,
         restop::members<restop::http_payload<&http_payload_with_structure::nested>>,

@@ -11,13 +11,13 @@ namespace restop_protocol::rest_json {
 
 /// The output of http_payload_with_union.
 struct http_payload_with_union_output {
-    std::optional<union_payload> nested;
+    std::optional<union_payload> nested{};
     using fields = restop::fields<restop::http_payload<&http_payload_with_union_output::nested>>;
 };
 
 /// This example serializes a union in the payload.
 struct http_payload_with_union {
-    std::optional<union_payload> nested;
+    std::optional<union_payload> nested{};
 
     using description = restop::operation<restop::http_method::put, "/HttpPayloadWithUnion", 200,
         restop::members<restop::http_payload<&http_payload_with_union::nested>>,

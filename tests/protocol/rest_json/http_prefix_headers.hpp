@@ -12,16 +12,16 @@ namespace restop_protocol::rest_json {
 
 /// The output of http_prefix_headers.
 struct http_prefix_headers_output {
-    std::optional<std::string> foo;
-    std::optional<std::map<std::string, std::string>> foo_map;
+    std::optional<std::string> foo{};
+    std::optional<std::map<std::string, std::string>> foo_map{};
     using fields = restop::fields<restop::http_header<"x-foo", &http_prefix_headers_output::foo>,
         restop::http_prefix_headers<"x-foo-", &http_prefix_headers_output::foo_map>>;
 };
 
 /// This examples adds headers to the input of a request and response by prefix.
 struct http_prefix_headers {
-    restop::string_param<> foo;
-    std::optional<std::map<std::string, std::string>> foo_map;
+    restop::string_param<> foo{};
+    std::optional<std::map<std::string, std::string>> foo_map{};
 
     using description = restop::operation<restop::http_method::get, "/HttpPrefixHeaders", 200,
         restop::members<restop::http_header<"x-foo", &http_prefix_headers::foo>,

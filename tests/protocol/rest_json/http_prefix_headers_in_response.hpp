@@ -12,7 +12,7 @@ namespace restop_protocol::rest_json {
 
 /// The output of http_prefix_headers_in_response.
 struct http_prefix_headers_in_response_output {
-    std::optional<std::map<std::string, std::string>> prefix_headers;
+    std::optional<std::map<std::string, std::string>> prefix_headers{};
     using fields = restop::fields<restop::http_prefix_headers<"", &http_prefix_headers_in_response_output::prefix_headers>>;
 };
 

@@ -12,7 +12,7 @@ namespace restop_protocol::rest_json {
 
 /// This example tests httpQueryParams when no other query parameters exist.
 struct http_query_params_only_operation {
-    std::optional<std::map<std::string, std::string>> query_map;
+    std::optional<std::map<std::string, std::string>> query_map{};
 
     using description = restop::operation<restop::http_method::get, "/http-query-params-only", 200,
         restop::members<restop::http_query_params<&http_query_params_only_operation::query_map>>,

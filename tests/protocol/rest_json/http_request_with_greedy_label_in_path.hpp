@@ -7,8 +7,8 @@
 namespace restop_protocol::rest_json {
 
 struct http_request_with_greedy_label_in_path {
-    restop::string_param<restop::required> foo;
-    restop::string_param<restop::required> baz;
+    restop::string_param<restop::required> foo{};
+    restop::string_param<restop::required> baz{};
 
     using description = restop::operation<restop::http_method::get, "/HttpRequestWithGreedyLabelInPath/foo/{foo}/baz/{baz+}", 200,
         restop::members<restop::http_label<"foo", &http_request_with_greedy_label_in_path::foo>,

@@ -10,16 +10,16 @@ namespace restop_protocol::rest_json {
 
 /// The example tests how requests are serialized when there's no input payload but there are HTTP labels.
 struct http_request_with_labels {
-    restop::string_param<restop::required> string;
-    restop::integer_param<std::int16_t, restop::required> short_;
-    restop::integer_param<std::int32_t, restop::required> integer;
-    restop::integer_param<std::int64_t, restop::required> long_;
+    restop::string_param<restop::required> string{};
+    restop::integer_param<std::int16_t, restop::required> short_{};
+    restop::integer_param<std::int32_t, restop::required> integer{};
+    restop::integer_param<std::int64_t, restop::required> long_{};
     float float_ = 0;
     double double_ = 0;
     /// Serialized in the path as true or false.
     bool boolean = false;
     /// Note that this member has no format, so it's serialized as an RFC 3399 date-time.
-    restop::timestamp timestamp;
+    restop::timestamp timestamp{};
 
     using description = restop::operation<restop::http_method::get, "/HttpRequestWithLabels/{string}/{short}/{integer}/{long}/{float}/{double}/{boolean}/{timestamp}", 200,
         restop::members<restop::http_label<"string", &http_request_with_labels::string>,

@@ -8,13 +8,13 @@ namespace restop_protocol::rest_json {
 
 /// The example tests how requests serialize different timestamp formats in the URI path.
 struct http_request_with_labels_and_timestamp_format {
-    restop::timestamp member_epoch_seconds;
-    restop::timestamp member_http_date;
-    restop::timestamp member_date_time;
-    restop::timestamp default_format;
-    restop::timestamp target_epoch_seconds;
-    restop::timestamp target_http_date;
-    restop::timestamp target_date_time;
+    restop::timestamp member_epoch_seconds{};
+    restop::timestamp member_http_date{};
+    restop::timestamp member_date_time{};
+    restop::timestamp default_format{};
+    restop::timestamp target_epoch_seconds{};
+    restop::timestamp target_http_date{};
+    restop::timestamp target_date_time{};
 
     using description = restop::operation<restop::http_method::get, "/HttpRequestWithLabelsAndTimestampFormat/{memberEpochSeconds}/{memberHttpDate}/{memberDateTime}/{defaultFormat}/{targetEpochSeconds}/{targetHttpDate}/{targetDateTime}", 200,
         restop::members<restop::http_label<"memberEpochSeconds", &http_request_with_labels_and_timestamp_format::member_epoch_seconds, restop::format<restop::timestamp_format::epoch_seconds>, restop::required>,

@@ -7,7 +7,7 @@
 namespace restop_protocol::rest_json {
 
 struct http_request_with_regex_literal {
-    restop::string_param<restop::required> str;
+    restop::string_param<restop::required> str{};
 
     using description = restop::operation<restop::http_method::get, "/ReDosLiteral/{str}/(a+)+", 200,
         restop::members<restop::http_label<"str", &http_request_with_regex_literal::str>>,

@@ -11,7 +11,7 @@ namespace restop_protocol::rest_json {
 
 /// The output of http_response_code.
 struct http_response_code_output {
-    std::optional<std::int32_t> status;
+    std::optional<std::int32_t> status{};
     using fields = restop::fields<restop::http_response_code<&http_response_code_output::status>>;
 };
 

@@ -11,12 +11,12 @@ namespace restop_protocol::rest_json {
 
 /// The output of http_string_payload.
 struct http_string_payload_output {
-    std::optional<std::string> payload;
+    std::optional<std::string> payload{};
     using fields = restop::fields<restop::http_payload<&http_string_payload_output::payload>>;
 };
 
 struct http_string_payload {
-    restop::string_param<> payload;
+    restop::string_param<> payload{};
 
     using description = restop::operation<restop::http_method::post, "/StringPayload", 200,
         restop::members<restop::http_payload<&http_string_payload::payload>>,

@@ -11,7 +11,7 @@ namespace restop_protocol::rest_json {
 
 /// The output of ignore_query_params_in_response.
 struct ignore_query_params_in_response_output {
-    std::optional<std::string> baz;
+    std::optional<std::string> baz{};
     using fields = restop::fields<restop::json_field<"baz", &ignore_query_params_in_response_output::baz>>;
 };
 

@@ -15,24 +15,24 @@ namespace restop_protocol::rest_json {
 
 /// The output of input_and_output_with_headers.
 struct input_and_output_with_headers_output {
-    std::optional<std::string> header_string;
-    std::optional<std::int8_t> header_byte;
-    std::optional<std::int16_t> header_short;
-    std::optional<std::int32_t> header_integer;
-    std::optional<std::int64_t> header_long;
-    std::optional<float> header_float;
-    std::optional<double> header_double;
-    std::optional<bool> header_true_bool;
-    std::optional<bool> header_false_bool;
-    std::optional<std::vector<std::string>> header_string_list;
-    std::optional<std::vector<std::string>> header_string_set;
-    std::optional<std::vector<std::int32_t>> header_integer_list;
-    std::optional<std::vector<bool>> header_boolean_list;
-    std::optional<std::vector<restop::timestamp>> header_timestamp_list;
-    std::optional<foo_enum> header_enum;
-    std::optional<std::vector<foo_enum>> header_enum_list;
-    std::optional<integer_enum> header_integer_enum;
-    std::optional<std::vector<integer_enum>> header_integer_enum_list;
+    std::optional<std::string> header_string{};
+    std::optional<std::int8_t> header_byte{};
+    std::optional<std::int16_t> header_short{};
+    std::optional<std::int32_t> header_integer{};
+    std::optional<std::int64_t> header_long{};
+    std::optional<float> header_float{};
+    std::optional<double> header_double{};
+    std::optional<bool> header_true_bool{};
+    std::optional<bool> header_false_bool{};
+    std::optional<std::vector<std::string>> header_string_list{};
+    std::optional<std::vector<std::string>> header_string_set{};
+    std::optional<std::vector<std::int32_t>> header_integer_list{};
+    std::optional<std::vector<bool>> header_boolean_list{};
+    std::optional<std::vector<restop::timestamp>> header_timestamp_list{};
+    std::optional<foo_enum> header_enum{};
+    std::optional<std::vector<foo_enum>> header_enum_list{};
+    std::optional<integer_enum> header_integer_enum{};
+    std::optional<std::vector<integer_enum>> header_integer_enum_list{};
     using fields = restop::fields<restop::http_header<"X-String", &input_and_output_with_headers_output::header_string>,
         restop::http_header<"X-Byte", &input_and_output_with_headers_output::header_byte>,
         restop::http_header<"X-Short", &input_and_output_with_headers_output::header_short>,
@@ -56,24 +56,24 @@ struct input_and_output_with_headers_output {
 /// The example tests how requests and responses are serialized when there is no input or output payload but
 /// there are HTTP header bindings.
 struct input_and_output_with_headers {
-    restop::string_param<> header_string;
-    restop::integer_param<std::int8_t> header_byte;
-    restop::integer_param<std::int16_t> header_short;
-    restop::integer_param<std::int32_t> header_integer;
-    restop::integer_param<std::int64_t> header_long;
-    std::optional<float> header_float;
-    std::optional<double> header_double;
-    std::optional<bool> header_true_bool;
-    std::optional<bool> header_false_bool;
-    std::optional<std::vector<std::string>> header_string_list;
-    std::optional<std::vector<std::string>> header_string_set;
-    std::optional<std::vector<std::int32_t>> header_integer_list;
-    std::optional<std::vector<bool>> header_boolean_list;
-    std::optional<std::vector<restop::timestamp>> header_timestamp_list;
-    std::optional<foo_enum> header_enum;
-    std::optional<std::vector<foo_enum>> header_enum_list;
-    std::optional<integer_enum> header_integer_enum;
-    std::optional<std::vector<integer_enum>> header_integer_enum_list;
+    restop::string_param<> header_string{};
+    restop::integer_param<std::int8_t> header_byte{};
+    restop::integer_param<std::int16_t> header_short{};
+    restop::integer_param<std::int32_t> header_integer{};
+    restop::integer_param<std::int64_t> header_long{};
+    std::optional<float> header_float{};
+    std::optional<double> header_double{};
+    std::optional<bool> header_true_bool{};
+    std::optional<bool> header_false_bool{};
+    std::optional<std::vector<std::string>> header_string_list{};
+    std::optional<std::vector<std::string>> header_string_set{};
+    std::optional<std::vector<std::int32_t>> header_integer_list{};
+    std::optional<std::vector<bool>> header_boolean_list{};
+    std::optional<std::vector<restop::timestamp>> header_timestamp_list{};
+    std::optional<foo_enum> header_enum{};
+    std::optional<std::vector<foo_enum>> header_enum_list{};
+    std::optional<integer_enum> header_integer_enum{};
+    std::optional<std::vector<integer_enum>> header_integer_enum_list{};
 
     using description = restop::operation<restop::http_method::post, "/InputAndOutputWithHeaders", 200,
         restop::members<restop::http_header<"X-String", &input_and_output_with_headers::header_string>,

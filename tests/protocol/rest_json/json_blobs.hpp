@@ -10,13 +10,13 @@ namespace restop_protocol::rest_json {
 
 /// The output of json_blobs.
 struct json_blobs_output {
-    std::optional<restop::blob> data;
+    std::optional<restop::blob> data{};
     using fields = restop::fields<restop::json_field<"data", &json_blobs_output::data>>;
 };
 
 /// Blobs are base64 encoded
 struct json_blobs {
-    std::optional<restop::blob> data;
+    std::optional<restop::blob> data{};
 
     using description = restop::operation<restop::http_method::post, "/JsonBlobs", 200,
         restop::members<restop::json_field<"data", &json_blobs::data>>,

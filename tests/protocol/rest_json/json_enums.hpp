@@ -14,12 +14,12 @@ namespace restop_protocol::rest_json {
 
 /// The output of json_enums.
 struct json_enums_output {
-    std::optional<foo_enum> foo_enum1;
-    std::optional<foo_enum> foo_enum2;
-    std::optional<foo_enum> foo_enum3;
-    std::optional<std::vector<foo_enum>> foo_enum_list;
-    std::optional<std::vector<foo_enum>> foo_enum_set;
-    std::optional<std::map<std::string, foo_enum>> foo_enum_map;
+    std::optional<foo_enum> foo_enum1{};
+    std::optional<foo_enum> foo_enum2{};
+    std::optional<foo_enum> foo_enum3{};
+    std::optional<std::vector<foo_enum>> foo_enum_list{};
+    std::optional<std::vector<foo_enum>> foo_enum_set{};
+    std::optional<std::map<std::string, foo_enum>> foo_enum_map{};
     using fields = restop::fields<restop::json_field<"fooEnum1", &json_enums_output::foo_enum1>,
         restop::json_field<"fooEnum2", &json_enums_output::foo_enum2>,
         restop::json_field<"fooEnum3", &json_enums_output::foo_enum3>,
@@ -30,12 +30,12 @@ struct json_enums_output {
 
 /// This example serializes enums as top level properties, in lists, sets, and maps.
 struct json_enums {
-    std::optional<foo_enum> foo_enum1;
-    std::optional<foo_enum> foo_enum2;
-    std::optional<foo_enum> foo_enum3;
-    std::optional<std::vector<foo_enum>> foo_enum_list;
-    std::optional<std::vector<foo_enum>> foo_enum_set;
-    std::optional<std::map<std::string, foo_enum>> foo_enum_map;
+    std::optional<foo_enum> foo_enum1{};
+    std::optional<foo_enum> foo_enum2{};
+    std::optional<foo_enum> foo_enum3{};
+    std::optional<std::vector<foo_enum>> foo_enum_list{};
+    std::optional<std::vector<foo_enum>> foo_enum_set{};
+    std::optional<std::map<std::string, foo_enum>> foo_enum_map{};
 
     using description = restop::operation<restop::http_method::put, "/JsonEnums", 200,
         restop::members<restop::json_field<"fooEnum1", &json_enums::foo_enum1>,

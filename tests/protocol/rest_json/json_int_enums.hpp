@@ -14,12 +14,12 @@ namespace restop_protocol::rest_json {
 
 /// The output of json_int_enums.
 struct json_int_enums_output {
-    std::optional<integer_enum> integer_enum1;
-    std::optional<integer_enum> integer_enum2;
-    std::optional<integer_enum> integer_enum3;
-    std::optional<std::vector<integer_enum>> integer_enum_list;
-    std::optional<std::vector<integer_enum>> integer_enum_set;
-    std::optional<std::map<std::string, integer_enum>> integer_enum_map;
+    std::optional<integer_enum> integer_enum1{};
+    std::optional<integer_enum> integer_enum2{};
+    std::optional<integer_enum> integer_enum3{};
+    std::optional<std::vector<integer_enum>> integer_enum_list{};
+    std::optional<std::vector<integer_enum>> integer_enum_set{};
+    std::optional<std::map<std::string, integer_enum>> integer_enum_map{};
     using fields = restop::fields<restop::json_field<"integerEnum1", &json_int_enums_output::integer_enum1>,
         restop::json_field<"integerEnum2", &json_int_enums_output::integer_enum2>,
         restop::json_field<"integerEnum3", &json_int_enums_output::integer_enum3>,
@@ -30,12 +30,12 @@ struct json_int_enums_output {
 
 /// This example serializes intEnums as top level properties, in lists, sets, and maps.
 struct json_int_enums {
-    std::optional<integer_enum> integer_enum1;
-    std::optional<integer_enum> integer_enum2;
-    std::optional<integer_enum> integer_enum3;
-    std::optional<std::vector<integer_enum>> integer_enum_list;
-    std::optional<std::vector<integer_enum>> integer_enum_set;
-    std::optional<std::map<std::string, integer_enum>> integer_enum_map;
+    std::optional<integer_enum> integer_enum1{};
+    std::optional<integer_enum> integer_enum2{};
+    std::optional<integer_enum> integer_enum3{};
+    std::optional<std::vector<integer_enum>> integer_enum_list{};
+    std::optional<std::vector<integer_enum>> integer_enum_set{};
+    std::optional<std::map<std::string, integer_enum>> integer_enum_map{};
 
     using description = restop::operation<restop::http_method::put, "/JsonIntEnums", 200,
         restop::members<restop::json_field<"integerEnum1", &json_int_enums::integer_enum1>,

@@ -16,15 +16,15 @@ namespace restop_protocol::rest_json {
 
 /// The output of json_lists.
 struct json_lists_output {
-    std::optional<std::vector<std::string>> string_list;
-    std::optional<std::vector<std::string>> string_set;
-    std::optional<std::vector<std::int32_t>> integer_list;
-    std::optional<std::vector<bool>> boolean_list;
-    std::optional<std::vector<restop::timestamp>> timestamp_list;
-    std::optional<std::vector<foo_enum>> enum_list;
-    std::optional<std::vector<integer_enum>> int_enum_list;
-    std::optional<std::vector<std::vector<std::string>>> nested_string_list;
-    std::optional<std::vector<structure_list_member>> structure_list;
+    std::optional<std::vector<std::string>> string_list{};
+    std::optional<std::vector<std::string>> string_set{};
+    std::optional<std::vector<std::int32_t>> integer_list{};
+    std::optional<std::vector<bool>> boolean_list{};
+    std::optional<std::vector<restop::timestamp>> timestamp_list{};
+    std::optional<std::vector<foo_enum>> enum_list{};
+    std::optional<std::vector<integer_enum>> int_enum_list{};
+    std::optional<std::vector<std::vector<std::string>>> nested_string_list{};
+    std::optional<std::vector<structure_list_member>> structure_list{};
     using fields = restop::fields<restop::json_field<"stringList", &json_lists_output::string_list>,
         restop::json_field<"stringSet", &json_lists_output::string_set>,
         restop::json_field<"integerList", &json_lists_output::integer_list>,
@@ -40,15 +40,15 @@ struct json_lists_output {
 ///
 /// 1. Normal JSON lists. 2. Normal JSON sets. 3. JSON lists of lists. 4. Lists of structures.
 struct json_lists {
-    std::optional<std::vector<std::string>> string_list;
-    std::optional<std::vector<std::string>> string_set;
-    std::optional<std::vector<std::int32_t>> integer_list;
-    std::optional<std::vector<bool>> boolean_list;
-    std::optional<std::vector<restop::timestamp>> timestamp_list;
-    std::optional<std::vector<foo_enum>> enum_list;
-    std::optional<std::vector<integer_enum>> int_enum_list;
-    std::optional<std::vector<std::vector<std::string>>> nested_string_list;
-    std::optional<std::vector<structure_list_member>> structure_list;
+    std::optional<std::vector<std::string>> string_list{};
+    std::optional<std::vector<std::string>> string_set{};
+    std::optional<std::vector<std::int32_t>> integer_list{};
+    std::optional<std::vector<bool>> boolean_list{};
+    std::optional<std::vector<restop::timestamp>> timestamp_list{};
+    std::optional<std::vector<foo_enum>> enum_list{};
+    std::optional<std::vector<integer_enum>> int_enum_list{};
+    std::optional<std::vector<std::vector<std::string>>> nested_string_list{};
+    std::optional<std::vector<structure_list_member>> structure_list{};
 
     using description = restop::operation<restop::http_method::put, "/JsonLists", 200,
         restop::members<restop::json_field<"stringList", &json_lists::string_list>,

@@ -15,11 +15,11 @@ namespace restop_protocol::rest_json {
 
 /// The output of json_maps.
 struct json_maps_output {
-    std::optional<std::map<std::string, greeting_struct>> dense_struct_map;
-    std::optional<std::map<std::string, std::int32_t>> dense_number_map;
-    std::optional<std::map<std::string, bool>> dense_boolean_map;
-    std::optional<std::map<std::string, std::string>> dense_string_map;
-    std::optional<std::map<std::string, std::vector<std::string>>> dense_set_map;
+    std::optional<std::map<std::string, greeting_struct>> dense_struct_map{};
+    std::optional<std::map<std::string, std::int32_t>> dense_number_map{};
+    std::optional<std::map<std::string, bool>> dense_boolean_map{};
+    std::optional<std::map<std::string, std::string>> dense_string_map{};
+    std::optional<std::map<std::string, std::vector<std::string>>> dense_set_map{};
     using fields = restop::fields<restop::json_field<"denseStructMap", &json_maps_output::dense_struct_map>,
         restop::json_field<"denseNumberMap", &json_maps_output::dense_number_map>,
         restop::json_field<"denseBooleanMap", &json_maps_output::dense_boolean_map>,
@@ -29,11 +29,11 @@ struct json_maps_output {
 
 /// The example tests basic map serialization.
 struct json_maps {
-    std::optional<std::map<std::string, greeting_struct>> dense_struct_map;
-    std::optional<std::map<std::string, std::int32_t>> dense_number_map;
-    std::optional<std::map<std::string, bool>> dense_boolean_map;
-    std::optional<std::map<std::string, std::string>> dense_string_map;
-    std::optional<std::map<std::string, std::vector<std::string>>> dense_set_map;
+    std::optional<std::map<std::string, greeting_struct>> dense_struct_map{};
+    std::optional<std::map<std::string, std::int32_t>> dense_number_map{};
+    std::optional<std::map<std::string, bool>> dense_boolean_map{};
+    std::optional<std::map<std::string, std::string>> dense_string_map{};
+    std::optional<std::map<std::string, std::vector<std::string>>> dense_set_map{};
 
     using description = restop::operation<restop::http_method::post, "/JsonMaps", 200,
         restop::members<restop::json_field<"denseStructMap", &json_maps::dense_struct_map>,

@@ -10,13 +10,13 @@ namespace restop_protocol::rest_json {
 
 /// The output of json_timestamps.
 struct json_timestamps_output {
-    std::optional<restop::timestamp> normal;
-    std::optional<restop::timestamp> date_time;
-    std::optional<restop::timestamp> date_time_on_target;
-    std::optional<restop::timestamp> epoch_seconds;
-    std::optional<restop::timestamp> epoch_seconds_on_target;
-    std::optional<restop::timestamp> http_date;
-    std::optional<restop::timestamp> http_date_on_target;
+    std::optional<restop::timestamp> normal{};
+    std::optional<restop::timestamp> date_time{};
+    std::optional<restop::timestamp> date_time_on_target{};
+    std::optional<restop::timestamp> epoch_seconds{};
+    std::optional<restop::timestamp> epoch_seconds_on_target{};
+    std::optional<restop::timestamp> http_date{};
+    std::optional<restop::timestamp> http_date_on_target{};
     using fields = restop::fields<restop::json_field<"normal", &json_timestamps_output::normal>,
         restop::json_field<"dateTime", &json_timestamps_output::date_time, restop::format<restop::timestamp_format::date_time>>,
         restop::json_field<"dateTimeOnTarget", &json_timestamps_output::date_time_on_target, restop::format<restop::timestamp_format::date_time>>,
@@ -29,13 +29,13 @@ struct json_timestamps_output {
 /// This tests how timestamps are serialized, including using the default format of date-time and various
 /// @timestampFormat trait values.
 struct json_timestamps {
-    std::optional<restop::timestamp> normal;
-    std::optional<restop::timestamp> date_time;
-    std::optional<restop::timestamp> date_time_on_target;
-    std::optional<restop::timestamp> epoch_seconds;
-    std::optional<restop::timestamp> epoch_seconds_on_target;
-    std::optional<restop::timestamp> http_date;
-    std::optional<restop::timestamp> http_date_on_target;
+    std::optional<restop::timestamp> normal{};
+    std::optional<restop::timestamp> date_time{};
+    std::optional<restop::timestamp> date_time_on_target{};
+    std::optional<restop::timestamp> epoch_seconds{};
+    std::optional<restop::timestamp> epoch_seconds_on_target{};
+    std::optional<restop::timestamp> http_date{};
+    std::optional<restop::timestamp> http_date_on_target{};
 
     using description = restop::operation<restop::http_method::post, "/JsonTimestamps", 200,
         restop::members<restop::json_field<"normal", &json_timestamps::normal>,

@@ -11,13 +11,13 @@ namespace restop_protocol::rest_json {
 
 /// The output of json_unions.
 struct json_unions_output {
-    std::optional<my_union> contents;
+    std::optional<my_union> contents{};
     using fields = restop::fields<restop::json_field<"contents", &json_unions_output::contents>>;
 };
 
 /// This operation uses unions for inputs and outputs.
 struct json_unions {
-    std::optional<my_union> contents;
+    std::optional<my_union> contents{};
 
     using description = restop::operation<restop::http_method::put, "/JsonUnions", 200,
         restop::members<restop::json_field<"contents", &json_unions::contents>>,

@@ -11,7 +11,7 @@ namespace restop_protocol::rest_json {
 
 /// The output of malformed_accept_with_body.
 struct malformed_accept_with_body_output {
-    std::optional<std::string> hi;
+    std::optional<std::string> hi{};
     using fields = restop::fields<restop::json_field<"hi", &malformed_accept_with_body_output::hi>>;
 };
 

@@ -11,7 +11,7 @@ namespace restop_protocol::rest_json {
 
 /// The output of malformed_accept_with_generic_string.
 struct malformed_accept_with_generic_string_output {
-    std::optional<std::string> payload;
+    std::optional<std::string> payload{};
     using fields = restop::fields<restop::http_payload<&malformed_accept_with_generic_string_output::payload>>;
 };
 

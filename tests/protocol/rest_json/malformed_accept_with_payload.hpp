@@ -10,7 +10,7 @@ namespace restop_protocol::rest_json {
 
 /// The output of malformed_accept_with_payload.
 struct malformed_accept_with_payload_output {
-    std::optional<restop::blob> payload;
+    std::optional<restop::blob> payload{};
     using fields = restop::fields<restop::http_payload<&malformed_accept_with_payload_output::payload, restop::media_type<"image/jpeg">>>;
 };
 

@@ -9,7 +9,7 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_blob {
-    std::optional<restop::blob> blob;
+    std::optional<restop::blob> blob{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedBlob", 200,
         restop::members<restop::json_field<"blob", &malformed_blob::blob>>,

@@ -9,10 +9,10 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_boolean {
-    std::optional<bool> boolean_in_body;
+    std::optional<bool> boolean_in_body{};
     bool boolean_in_path = false;
-    std::optional<bool> boolean_in_query;
-    std::optional<bool> boolean_in_header;
+    std::optional<bool> boolean_in_query{};
+    std::optional<bool> boolean_in_header{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedBoolean/{booleanInPath}", 200,
         restop::members<restop::json_field<"booleanInBody", &malformed_boolean::boolean_in_body>,

@@ -9,10 +9,10 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_byte {
-    restop::integer_param<std::int8_t> byte_in_body;
-    restop::integer_param<std::int8_t, restop::required> byte_in_path;
-    restop::integer_param<std::int8_t> byte_in_query;
-    restop::integer_param<std::int8_t> byte_in_header;
+    restop::integer_param<std::int8_t> byte_in_body{};
+    restop::integer_param<std::int8_t, restop::required> byte_in_path{};
+    restop::integer_param<std::int8_t> byte_in_query{};
+    restop::integer_param<std::int8_t> byte_in_header{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedByte/{byteInPath}", 200,
         restop::members<restop::json_field<"byteInBody", &malformed_byte::byte_in_body>,

@@ -7,7 +7,7 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_content_type_with_body {
-    restop::string_param<> hi;
+    restop::string_param<> hi{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedContentTypeWithBody", 200,
         restop::members<restop::json_field<"hi", &malformed_content_type_with_body::hi>>,

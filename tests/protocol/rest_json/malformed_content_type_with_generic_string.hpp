@@ -7,7 +7,7 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_content_type_with_generic_string {
-    restop::string_param<> payload;
+    restop::string_param<> payload{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedContentTypeWithGenericString", 200,
         restop::members<restop::http_payload<&malformed_content_type_with_generic_string::payload>>,

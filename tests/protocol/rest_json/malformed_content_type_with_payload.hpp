@@ -9,7 +9,7 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_content_type_with_payload {
-    std::optional<restop::blob> payload;
+    std::optional<restop::blob> payload{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedContentTypeWithPayload", 200,
         restop::members<restop::http_payload<&malformed_content_type_with_payload::payload, restop::media_type<"image/jpeg">>>,

@@ -7,7 +7,7 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_content_type_without_body_empty_input {
-    restop::string_param<> header;
+    restop::string_param<> header{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedContentTypeWithoutBodyEmptyInput", 200,
         restop::members<restop::http_header<"header", &malformed_content_type_without_body_empty_input::header>>,

@@ -9,10 +9,10 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_double {
-    std::optional<double> double_in_body;
+    std::optional<double> double_in_body{};
     double double_in_path = 0;
-    std::optional<double> double_in_query;
-    std::optional<double> double_in_header;
+    std::optional<double> double_in_query{};
+    std::optional<double> double_in_header{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedDouble/{doubleInPath}", 200,
         restop::members<restop::json_field<"doubleInBody", &malformed_double::double_in_body>,

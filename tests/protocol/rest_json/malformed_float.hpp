@@ -9,10 +9,10 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_float {
-    std::optional<float> float_in_body;
+    std::optional<float> float_in_body{};
     float float_in_path = 0;
-    std::optional<float> float_in_query;
-    std::optional<float> float_in_header;
+    std::optional<float> float_in_query{};
+    std::optional<float> float_in_header{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedFloat/{floatInPath}", 200,
         restop::members<restop::json_field<"floatInBody", &malformed_float::float_in_body>,

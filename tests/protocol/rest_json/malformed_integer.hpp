@@ -9,10 +9,10 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_integer {
-    restop::integer_param<std::int32_t> integer_in_body;
-    restop::integer_param<std::int32_t, restop::required> integer_in_path;
-    restop::integer_param<std::int32_t> integer_in_query;
-    restop::integer_param<std::int32_t> integer_in_header;
+    restop::integer_param<std::int32_t> integer_in_body{};
+    restop::integer_param<std::int32_t, restop::required> integer_in_path{};
+    restop::integer_param<std::int32_t> integer_in_query{};
+    restop::integer_param<std::int32_t> integer_in_header{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedInteger/{integerInPath}", 200,
         restop::members<restop::json_field<"integerInBody", &malformed_integer::integer_in_body>,

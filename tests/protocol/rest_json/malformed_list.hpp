@@ -11,7 +11,7 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_list {
-    std::optional<std::vector<std::string>> body_list;
+    std::optional<std::vector<std::string>> body_list{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedList", 200,
         restop::members<restop::json_field<"bodyList", &malformed_list::body_list>>,

@@ -9,10 +9,10 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_long {
-    restop::integer_param<std::int64_t> long_in_body;
-    restop::integer_param<std::int64_t, restop::required> long_in_path;
-    restop::integer_param<std::int64_t> long_in_query;
-    restop::integer_param<std::int64_t> long_in_header;
+    restop::integer_param<std::int64_t> long_in_body{};
+    restop::integer_param<std::int64_t, restop::required> long_in_path{};
+    restop::integer_param<std::int64_t> long_in_query{};
+    restop::integer_param<std::int64_t> long_in_header{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedLong/{longInPath}", 200,
         restop::members<restop::json_field<"longInBody", &malformed_long::long_in_body>,

@@ -11,7 +11,7 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_map {
-    std::optional<std::map<std::string, std::string>> body_map;
+    std::optional<std::map<std::string, std::string>> body_map{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedMap", 200,
         restop::members<restop::json_field<"bodyMap", &malformed_map::body_map>>,

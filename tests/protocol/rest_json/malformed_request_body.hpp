@@ -10,8 +10,8 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_request_body {
-    restop::integer_param<std::int32_t> int_;
-    std::optional<float> float_;
+    restop::integer_param<std::int32_t> int_{};
+    std::optional<float> float_{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedRequestBody", 200,
         restop::members<restop::json_field<"int", &malformed_request_body::int_>,

@@ -9,10 +9,10 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_short {
-    restop::integer_param<std::int16_t> short_in_body;
-    restop::integer_param<std::int16_t, restop::required> short_in_path;
-    restop::integer_param<std::int16_t> short_in_query;
-    restop::integer_param<std::int16_t> short_in_header;
+    restop::integer_param<std::int16_t> short_in_body{};
+    restop::integer_param<std::int16_t, restop::required> short_in_path{};
+    restop::integer_param<std::int16_t> short_in_query{};
+    restop::integer_param<std::int16_t> short_in_header{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedShort/{shortInPath}", 200,
         restop::members<restop::json_field<"shortInBody", &malformed_short::short_in_body>,

@@ -7,7 +7,7 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_string {
-    restop::string_param<> blob;
+    restop::string_param<> blob{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedString", 200,
         restop::members<restop::http_header<"amz-media-typed-header", &malformed_string::blob, restop::media_type<"application/json">>>,

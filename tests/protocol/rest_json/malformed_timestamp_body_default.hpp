@@ -7,7 +7,7 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_timestamp_body_default {
-    restop::timestamp timestamp;
+    restop::timestamp timestamp{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedTimestampBodyDefault", 200,
         restop::members<restop::json_field<"timestamp", &malformed_timestamp_body_default::timestamp, restop::required>>,

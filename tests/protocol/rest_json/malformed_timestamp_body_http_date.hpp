@@ -7,7 +7,7 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_timestamp_body_http_date {
-    restop::timestamp timestamp;
+    restop::timestamp timestamp{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedTimestampBodyHttpDate", 200,
         restop::members<restop::json_field<"timestamp", &malformed_timestamp_body_http_date::timestamp, restop::format<restop::timestamp_format::http_date>, restop::required>>,

@@ -7,7 +7,7 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_timestamp_header_date_time {
-    restop::timestamp timestamp;
+    restop::timestamp timestamp{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedTimestampHeaderDateTime", 200,
         restop::members<restop::http_header<"timestamp", &malformed_timestamp_header_date_time::timestamp, restop::format<restop::timestamp_format::date_time>, restop::required>>,

@@ -7,7 +7,7 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_timestamp_header_default {
-    restop::timestamp timestamp;
+    restop::timestamp timestamp{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedTimestampHeaderDefault", 200,
         restop::members<restop::http_header<"timestamp", &malformed_timestamp_header_default::timestamp, restop::required>>,

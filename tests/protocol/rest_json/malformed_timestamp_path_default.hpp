@@ -7,7 +7,7 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_timestamp_path_default {
-    restop::timestamp timestamp;
+    restop::timestamp timestamp{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedTimestampPathDefault/{timestamp}", 200,
         restop::members<restop::http_label<"timestamp", &malformed_timestamp_path_default::timestamp, restop::required>>,

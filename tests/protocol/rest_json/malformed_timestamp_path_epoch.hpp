@@ -7,7 +7,7 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_timestamp_path_epoch {
-    restop::timestamp timestamp;
+    restop::timestamp timestamp{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedTimestampPathEpoch/{timestamp}", 200,
         restop::members<restop::http_label<"timestamp", &malformed_timestamp_path_epoch::timestamp, restop::format<restop::timestamp_format::epoch_seconds>, restop::required>>,

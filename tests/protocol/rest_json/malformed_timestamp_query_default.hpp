@@ -7,7 +7,7 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_timestamp_query_default {
-    restop::timestamp timestamp;
+    restop::timestamp timestamp{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedTimestampQueryDefault", 200,
         restop::members<restop::http_query<"timestamp", &malformed_timestamp_query_default::timestamp, restop::required>>,

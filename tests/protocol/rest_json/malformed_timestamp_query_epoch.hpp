@@ -7,7 +7,7 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_timestamp_query_epoch {
-    restop::timestamp timestamp;
+    restop::timestamp timestamp{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedTimestampQueryEpoch", 200,
         restop::members<restop::http_query<"timestamp", &malformed_timestamp_query_epoch::timestamp, restop::format<restop::timestamp_format::epoch_seconds>, restop::required>>,

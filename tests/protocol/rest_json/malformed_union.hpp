@@ -10,7 +10,7 @@
 namespace restop_protocol::rest_json {
 
 struct malformed_union {
-    std::optional<simple_union> union_;
+    std::optional<simple_union> union_{};
 
     using description = restop::operation<restop::http_method::post, "/MalformedUnion", 200,
         restop::members<restop::json_field<"union", &malformed_union::union_>>,

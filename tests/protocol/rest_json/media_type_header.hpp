@@ -11,13 +11,13 @@ namespace restop_protocol::rest_json {
 
 /// The output of media_type_header.
 struct media_type_header_output {
-    std::optional<std::string> json;
+    std::optional<std::string> json{};
     using fields = restop::fields<restop::http_header<"X-Json", &media_type_header_output::json, restop::media_type<"application/json">>>;
 };
 
 /// This example ensures that mediaType strings are base64 encoded in headers.
 struct media_type_header {
-    restop::string_param<> json;
+    restop::string_param<> json{};
 
     using description = restop::operation<restop::http_method::get, "/MediaTypeHeader", 200,
         restop::members<restop::http_header<"X-Json", &media_type_header::json, restop::media_type<"application/json">>>,

@@ -12,9 +12,9 @@ namespace restop_protocol::rest_json {
 
 /// The output of null_and_empty_headers_server.
 struct null_and_empty_headers_server_output {
-    std::optional<std::string> a;
-    std::optional<std::string> b;
-    std::optional<std::vector<std::string>> c;
+    std::optional<std::string> a{};
+    std::optional<std::string> b{};
+    std::optional<std::vector<std::string>> c{};
     using fields = restop::fields<restop::http_header<"X-A", &null_and_empty_headers_server_output::a>,
         restop::http_header<"X-B", &null_and_empty_headers_server_output::b>,
         restop::http_header<"X-C", &null_and_empty_headers_server_output::c>>;
@@ -22,9 +22,9 @@ struct null_and_empty_headers_server_output {
 
 /// Null headers are not sent over the wire, empty headers are serialized to ""
 struct null_and_empty_headers_server {
-    restop::string_param<> a;
-    restop::string_param<> b;
-    std::optional<std::vector<std::string>> c;
+    restop::string_param<> a{};
+    restop::string_param<> b{};
+    std::optional<std::vector<std::string>> c{};
 
     using description = restop::operation<restop::http_method::get, "/NullAndEmptyHeadersServer", 200,
         restop::members<restop::http_header<"X-A", &null_and_empty_headers_server::a>,

@@ -8,8 +8,8 @@ namespace restop_protocol::rest_json {
 
 /// Omits null, but serializes empty string value.
 struct omits_null_serializes_empty_string {
-    restop::string_param<> null_value;
-    restop::string_param<> empty_string;
+    restop::string_param<> null_value{};
+    restop::string_param<> empty_string{};
 
     using description = restop::operation<restop::http_method::get, "/OmitsNullSerializesEmptyString", 200,
         restop::members<restop::http_query<"Null", &omits_null_serializes_empty_string::null_value>,

@@ -18,13 +18,13 @@ namespace restop_protocol::rest_json {
 /// Because empty strings are serilized as `Foo=`, empty lists cannot also be serialized as `Foo=` and instead
 /// must be omitted.
 struct omits_serializing_empty_lists {
-    std::optional<std::vector<std::string>> query_string_list;
-    std::optional<std::vector<std::int32_t>> query_integer_list;
-    std::optional<std::vector<double>> query_double_list;
-    std::optional<std::vector<bool>> query_boolean_list;
-    std::optional<std::vector<restop::timestamp>> query_timestamp_list;
-    std::optional<std::vector<foo_enum>> query_enum_list;
-    std::optional<std::vector<integer_enum>> query_integer_enum_list;
+    std::optional<std::vector<std::string>> query_string_list{};
+    std::optional<std::vector<std::int32_t>> query_integer_list{};
+    std::optional<std::vector<double>> query_double_list{};
+    std::optional<std::vector<bool>> query_boolean_list{};
+    std::optional<std::vector<restop::timestamp>> query_timestamp_list{};
+    std::optional<std::vector<foo_enum>> query_enum_list{};
+    std::optional<std::vector<integer_enum>> query_integer_enum_list{};
 
     using description = restop::operation<restop::http_method::post, "/OmitsSerializingEmptyLists", 200,
         restop::members<restop::http_query<"StringList", &omits_serializing_empty_lists::query_string_list>,

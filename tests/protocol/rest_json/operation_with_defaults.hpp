@@ -20,13 +20,13 @@ namespace restop_protocol::rest_json {
 struct operation_with_defaults_output {
     std::string default_string = "hi";
     bool default_boolean = true;
-    std::vector<std::string> default_list;
+    std::vector<std::string> default_list{};
     restop::document default_document_map = boost::json::object{};
     restop::document default_document_string = "hi";
     restop::document default_document_boolean = true;
     restop::document default_document_list = boost::json::array{};
-    std::optional<restop::document> default_null_document;
-    restop::timestamp default_timestamp;
+    std::optional<restop::document> default_null_document{};
+    restop::timestamp default_timestamp{};
     restop::blob default_blob = "abc";
     std::int8_t default_byte = 1;
     std::int16_t default_short = 1;
@@ -34,12 +34,12 @@ struct operation_with_defaults_output {
     std::int64_t default_long = 100;
     float default_float = 1.0f;
     double default_double = 1.0;
-    std::map<std::string, std::string> default_map;
+    std::map<std::string, std::string> default_map{};
     test_enum default_enum = test_enum::foo;
     test_int_enum default_int_enum = test_int_enum::one;
     std::string empty_string = "";
     bool false_boolean = false;
-    restop::blob empty_blob;
+    restop::blob empty_blob{};
     std::int8_t zero_byte = 0;
     std::int16_t zero_short = 0;
     std::int32_t zero_integer = 0;
@@ -47,8 +47,8 @@ struct operation_with_defaults_output {
     float zero_float = 0.0f;
     double zero_double = 0.0;
     using fields = restop::fields<restop::json_field<"defaultString", &operation_with_defaults_output::default_string, restop::default_value<"hi">>,
-        restop::json_field<"defaultBoolean", &operation_with_defaults_output::default_boolean, restop::default_value<true>>,
-        restop::json_field<"defaultList", &operation_with_defaults_output::default_list, restop::default_value<restop::empty>>,
+        restop::json_field<"defaultBoolean", &operation_with_defaults_output::default_boolean, restop::default_value<"true">>,
+        restop::json_field<"defaultList", &operation_with_defaults_output::default_list, restop::default_value<>>,
         restop::json_field<"defaultDocumentMap", &operation_with_defaults_output::default_document_map, restop::default_value<"{}">>,
         restop::json_field<"defaultDocumentString", &operation_with_defaults_output::default_document_string, restop::default_value<"\"hi\"">>,
         restop::json_field<"defaultDocumentBoolean", &operation_with_defaults_output::default_document_boolean, restop::default_value<"true">>,
@@ -56,31 +56,31 @@ struct operation_with_defaults_output {
         restop::json_field<"defaultNullDocument", &operation_with_defaults_output::default_null_document>,
         restop::json_field<"defaultTimestamp", &operation_with_defaults_output::default_timestamp, restop::default_value<"1970-01-01T00:00:00Z">>,
         restop::json_field<"defaultBlob", &operation_with_defaults_output::default_blob, restop::default_value<"YWJj">>,
-        restop::json_field<"defaultByte", &operation_with_defaults_output::default_byte, restop::default_value<1>>,
-        restop::json_field<"defaultShort", &operation_with_defaults_output::default_short, restop::default_value<1>>,
-        restop::json_field<"defaultInteger", &operation_with_defaults_output::default_integer, restop::default_value<10>>,
-        restop::json_field<"defaultLong", &operation_with_defaults_output::default_long, restop::default_value<100>>,
+        restop::json_field<"defaultByte", &operation_with_defaults_output::default_byte, restop::default_value<"1">>,
+        restop::json_field<"defaultShort", &operation_with_defaults_output::default_short, restop::default_value<"1">>,
+        restop::json_field<"defaultInteger", &operation_with_defaults_output::default_integer, restop::default_value<"10">>,
+        restop::json_field<"defaultLong", &operation_with_defaults_output::default_long, restop::default_value<"100">>,
         restop::json_field<"defaultFloat", &operation_with_defaults_output::default_float, restop::default_value<"1.0">>,
         restop::json_field<"defaultDouble", &operation_with_defaults_output::default_double, restop::default_value<"1.0">>,
-        restop::json_field<"defaultMap", &operation_with_defaults_output::default_map, restop::default_value<restop::empty>>,
+        restop::json_field<"defaultMap", &operation_with_defaults_output::default_map, restop::default_value<>>,
         restop::json_field<"defaultEnum", &operation_with_defaults_output::default_enum, restop::default_value<"FOO">>,
-        restop::json_field<"defaultIntEnum", &operation_with_defaults_output::default_int_enum, restop::default_value<1>>,
+        restop::json_field<"defaultIntEnum", &operation_with_defaults_output::default_int_enum, restop::default_value<"1">>,
         restop::json_field<"emptyString", &operation_with_defaults_output::empty_string, restop::default_value<"">>,
-        restop::json_field<"falseBoolean", &operation_with_defaults_output::false_boolean, restop::default_value<false>>,
+        restop::json_field<"falseBoolean", &operation_with_defaults_output::false_boolean, restop::default_value<"false">>,
         restop::json_field<"emptyBlob", &operation_with_defaults_output::empty_blob, restop::default_value<"">>,
-        restop::json_field<"zeroByte", &operation_with_defaults_output::zero_byte, restop::default_value<0>>,
-        restop::json_field<"zeroShort", &operation_with_defaults_output::zero_short, restop::default_value<0>>,
-        restop::json_field<"zeroInteger", &operation_with_defaults_output::zero_integer, restop::default_value<0>>,
-        restop::json_field<"zeroLong", &operation_with_defaults_output::zero_long, restop::default_value<0>>,
+        restop::json_field<"zeroByte", &operation_with_defaults_output::zero_byte, restop::default_value<"0">>,
+        restop::json_field<"zeroShort", &operation_with_defaults_output::zero_short, restop::default_value<"0">>,
+        restop::json_field<"zeroInteger", &operation_with_defaults_output::zero_integer, restop::default_value<"0">>,
+        restop::json_field<"zeroLong", &operation_with_defaults_output::zero_long, restop::default_value<"0">>,
         restop::json_field<"zeroFloat", &operation_with_defaults_output::zero_float, restop::default_value<"0.0">>,
         restop::json_field<"zeroDouble", &operation_with_defaults_output::zero_double, restop::default_value<"0.0">>>;
 };
 
 struct operation_with_defaults {
-    std::optional<::restop_protocol::rest_json::defaults> defaults;
-    std::optional<::restop_protocol::rest_json::client_optional_defaults> client_optional_defaults;
-    restop::string_param<> top_level_default;
-    restop::integer_param<std::int32_t> other_top_level_default;
+    std::optional<::restop_protocol::rest_json::defaults> defaults{};
+    std::optional<::restop_protocol::rest_json::client_optional_defaults> client_optional_defaults{};
+    restop::string_param<> top_level_default{};
+    restop::integer_param<std::int32_t> other_top_level_default{};
 
     using description = restop::operation<restop::http_method::post, "/OperationWithDefaults", 200,
         restop::members<restop::json_field<"defaults", &operation_with_defaults::defaults>,

@@ -14,16 +14,16 @@ namespace restop_protocol::rest_json {
 
 /// The output of operation_with_nested_structure.
 struct operation_with_nested_structure_output {
-    ::restop_protocol::rest_json::dialog dialog;
-    std::vector<::restop_protocol::rest_json::dialog> dialog_list;
-    std::map<std::string, ::restop_protocol::rest_json::dialog> dialog_map;
+    ::restop_protocol::rest_json::dialog dialog{};
+    std::vector<::restop_protocol::rest_json::dialog> dialog_list{};
+    std::map<std::string, ::restop_protocol::rest_json::dialog> dialog_map{};
     using fields = restop::fields<restop::json_field<"dialog", &operation_with_nested_structure_output::dialog, restop::required>,
-        restop::json_field<"dialogList", &operation_with_nested_structure_output::dialog_list, restop::default_value<restop::empty>>,
-        restop::json_field<"dialogMap", &operation_with_nested_structure_output::dialog_map, restop::default_value<restop::empty>>>;
+        restop::json_field<"dialogList", &operation_with_nested_structure_output::dialog_list, restop::default_value<>>,
+        restop::json_field<"dialogMap", &operation_with_nested_structure_output::dialog_map, restop::default_value<>>>;
 };
 
 struct operation_with_nested_structure {
-    ::restop_protocol::rest_json::top_level top_level;
+    ::restop_protocol::rest_json::top_level top_level{};
 
     using description = restop::operation<restop::http_method::post, "/OperationWithNestedStructure", 200,
         restop::members<restop::json_field<"topLevel", &operation_with_nested_structure::top_level, restop::required>>,

@@ -11,13 +11,13 @@ namespace restop_protocol::rest_json {
 
 /// The output of post_player_action.
 struct post_player_action_output {
-    player_action action;
+    player_action action{};
     using fields = restop::fields<restop::json_field<"action", &post_player_action_output::action, restop::required>>;
 };
 
 /// This operation defines a union with a Unit member.
 struct post_player_action {
-    std::optional<player_action> action;
+    std::optional<player_action> action{};
 
     using description = restop::operation<restop::http_method::post, "/PostPlayerAction", 200,
         restop::members<restop::json_field<"action", &post_player_action::action>>,

@@ -11,13 +11,13 @@ namespace restop_protocol::rest_json {
 
 /// The output of post_union_with_json_name.
 struct post_union_with_json_name_output {
-    union_with_json_name value;
+    union_with_json_name value{};
     using fields = restop::fields<restop::json_field<"value", &post_union_with_json_name_output::value, restop::required>>;
 };
 
 /// This operation defines a union that uses jsonName on some members.
 struct post_union_with_json_name {
-    std::optional<union_with_json_name> value;
+    std::optional<union_with_json_name> value{};
 
     using description = restop::operation<restop::http_method::post, "/PostUnionWithJsonName", 200,
         restop::members<restop::json_field<"value", &post_union_with_json_name::value>>,

@@ -7,8 +7,8 @@
 namespace restop_protocol::rest_json {
 
 struct put_with_content_encoding {
-    restop::string_param<> encoding;
-    restop::string_param<> data;
+    restop::string_param<> encoding{};
+    restop::string_param<> data{};
 
     using description = restop::operation<restop::http_method::post, "/requestcompression/putcontentwithencoding", 200,
         restop::members<restop::http_header<"Content-Encoding", &put_with_content_encoding::encoding>,

@@ -8,7 +8,7 @@ namespace restop_protocol::rest_json {
 
 /// Automatically adds idempotency tokens.
 struct query_idempotency_token_auto_fill {
-    restop::string_param<> token;
+    restop::string_param<> token{};
 
     using description = restop::operation<restop::http_method::post, "/QueryIdempotencyTokenAutoFill", 200,
         restop::members<restop::http_query<"token", &query_idempotency_token_auto_fill::token, restop::idempotency_token>>,

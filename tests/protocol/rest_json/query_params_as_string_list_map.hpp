@@ -12,8 +12,8 @@
 namespace restop_protocol::rest_json {
 
 struct query_params_as_string_list_map {
-    restop::string_param<> qux;
-    std::optional<std::map<std::string, std::vector<std::string>>> foo;
+    restop::string_param<> qux{};
+    std::optional<std::map<std::string, std::vector<std::string>>> foo{};
 
     using description = restop::operation<restop::http_method::post, "/StringListMap", 200,
         restop::members<restop::http_query<"corge", &query_params_as_string_list_map::qux>,

@@ -11,8 +11,8 @@
 namespace restop_protocol::rest_json {
 
 struct query_precedence {
-    restop::string_param<> foo;
-    std::optional<std::map<std::string, std::string>> baz;
+    restop::string_param<> foo{};
+    std::optional<std::map<std::string, std::string>> baz{};
 
     using description = restop::operation<restop::http_method::post, "/Precedence", 200,
         restop::members<restop::http_query<"bar", &query_precedence::foo>,

@@ -11,13 +11,13 @@ namespace restop_protocol::rest_json {
 
 /// The output of recursive_shapes.
 struct recursive_shapes_output {
-    std::optional<recursive_shapes_input_output_nested1> nested;
+    std::optional<recursive_shapes_input_output_nested1> nested{};
     using fields = restop::fields<restop::json_field<"nested", &recursive_shapes_output::nested>>;
 };
 
 /// Recursive shapes
 struct recursive_shapes {
-    std::optional<recursive_shapes_input_output_nested1> nested;
+    std::optional<recursive_shapes_input_output_nested1> nested{};
 
     using description = restop::operation<restop::http_method::put, "/RecursiveShapes", 200,
         restop::members<restop::json_field<"nested", &recursive_shapes::nested>>,

@@ -12,16 +12,16 @@ namespace restop_protocol::rest_json {
 
 /// The output of simple_scalar_properties.
 struct simple_scalar_properties_output {
-    std::optional<std::string> foo;
-    std::optional<std::string> string_value;
-    std::optional<bool> true_boolean_value;
-    std::optional<bool> false_boolean_value;
-    std::optional<std::int8_t> byte_value;
-    std::optional<std::int16_t> short_value;
-    std::optional<std::int32_t> integer_value;
-    std::optional<std::int64_t> long_value;
-    std::optional<float> float_value;
-    std::optional<double> double_value;
+    std::optional<std::string> foo{};
+    std::optional<std::string> string_value{};
+    std::optional<bool> true_boolean_value{};
+    std::optional<bool> false_boolean_value{};
+    std::optional<std::int8_t> byte_value{};
+    std::optional<std::int16_t> short_value{};
+    std::optional<std::int32_t> integer_value{};
+    std::optional<std::int64_t> long_value{};
+    std::optional<float> float_value{};
+    std::optional<double> double_value{};
     using fields = restop::fields<restop::http_header<"X-Foo", &simple_scalar_properties_output::foo>,
         restop::json_field<"stringValue", &simple_scalar_properties_output::string_value>,
         restop::json_field<"trueBooleanValue", &simple_scalar_properties_output::true_boolean_value>,
@@ -35,16 +35,16 @@ struct simple_scalar_properties_output {
 };
 
 struct simple_scalar_properties {
-    restop::string_param<> foo;
-    restop::string_param<> string_value;
-    std::optional<bool> true_boolean_value;
-    std::optional<bool> false_boolean_value;
-    restop::integer_param<std::int8_t> byte_value;
-    restop::integer_param<std::int16_t> short_value;
-    restop::integer_param<std::int32_t> integer_value;
-    restop::integer_param<std::int64_t> long_value;
-    std::optional<float> float_value;
-    std::optional<double> double_value;
+    restop::string_param<> foo{};
+    restop::string_param<> string_value{};
+    std::optional<bool> true_boolean_value{};
+    std::optional<bool> false_boolean_value{};
+    restop::integer_param<std::int8_t> byte_value{};
+    restop::integer_param<std::int16_t> short_value{};
+    restop::integer_param<std::int32_t> integer_value{};
+    restop::integer_param<std::int64_t> long_value{};
+    std::optional<float> float_value{};
+    std::optional<double> double_value{};
 
     using description = restop::operation<restop::http_method::put, "/SimpleScalarProperties", 200,
         restop::members<restop::http_header<"X-Foo", &simple_scalar_properties::foo>,

@@ -13,15 +13,15 @@ namespace restop_protocol::rest_json {
 
 /// The output of sparse_json_lists.
 struct sparse_json_lists_output {
-    std::optional<std::vector<std::optional<std::string>>> sparse_string_list;
-    std::optional<std::vector<std::optional<std::int16_t>>> sparse_short_list;
+    std::optional<std::vector<std::optional<std::string>>> sparse_string_list{};
+    std::optional<std::vector<std::optional<std::int16_t>>> sparse_short_list{};
     using fields = restop::fields<restop::json_field<"sparseStringList", &sparse_json_lists_output::sparse_string_list>,
         restop::json_field<"sparseShortList", &sparse_json_lists_output::sparse_short_list>>;
 };
 
 struct sparse_json_lists {
-    std::optional<std::vector<std::optional<std::string>>> sparse_string_list;
-    std::optional<std::vector<std::optional<std::int16_t>>> sparse_short_list;
+    std::optional<std::vector<std::optional<std::string>>> sparse_string_list{};
+    std::optional<std::vector<std::optional<std::int16_t>>> sparse_short_list{};
 
     using description = restop::operation<restop::http_method::put, "/SparseJsonLists", 200,
         restop::members<restop::json_field<"sparseStringList", &sparse_json_lists::sparse_string_list>,

@@ -15,11 +15,11 @@ namespace restop_protocol::rest_json {
 
 /// The output of sparse_json_maps.
 struct sparse_json_maps_output {
-    std::optional<std::map<std::string, std::optional<greeting_struct>>> sparse_struct_map;
-    std::optional<std::map<std::string, std::optional<std::int32_t>>> sparse_number_map;
-    std::optional<std::map<std::string, std::optional<bool>>> sparse_boolean_map;
-    std::optional<std::map<std::string, std::optional<std::string>>> sparse_string_map;
-    std::optional<std::map<std::string, std::optional<std::vector<std::string>>>> sparse_set_map;
+    std::optional<std::map<std::string, std::optional<greeting_struct>>> sparse_struct_map{};
+    std::optional<std::map<std::string, std::optional<std::int32_t>>> sparse_number_map{};
+    std::optional<std::map<std::string, std::optional<bool>>> sparse_boolean_map{};
+    std::optional<std::map<std::string, std::optional<std::string>>> sparse_string_map{};
+    std::optional<std::map<std::string, std::optional<std::vector<std::string>>>> sparse_set_map{};
     using fields = restop::fields<restop::json_field<"sparseStructMap", &sparse_json_maps_output::sparse_struct_map>,
         restop::json_field<"sparseNumberMap", &sparse_json_maps_output::sparse_number_map>,
         restop::json_field<"sparseBooleanMap", &sparse_json_maps_output::sparse_boolean_map>,
@@ -29,11 +29,11 @@ struct sparse_json_maps_output {
 
 /// This example tests sparse map serialization.
 struct sparse_json_maps {
-    std::optional<std::map<std::string, std::optional<greeting_struct>>> sparse_struct_map;
-    std::optional<std::map<std::string, std::optional<std::int32_t>>> sparse_number_map;
-    std::optional<std::map<std::string, std::optional<bool>>> sparse_boolean_map;
-    std::optional<std::map<std::string, std::optional<std::string>>> sparse_string_map;
-    std::optional<std::map<std::string, std::optional<std::vector<std::string>>>> sparse_set_map;
+    std::optional<std::map<std::string, std::optional<greeting_struct>>> sparse_struct_map{};
+    std::optional<std::map<std::string, std::optional<std::int32_t>>> sparse_number_map{};
+    std::optional<std::map<std::string, std::optional<bool>>> sparse_boolean_map{};
+    std::optional<std::map<std::string, std::optional<std::string>>> sparse_string_map{};
+    std::optional<std::map<std::string, std::optional<std::vector<std::string>>>> sparse_set_map{};
 
     using description = restop::operation<restop::http_method::post, "/SparseJsonMaps", 200,
         restop::members<restop::json_field<"sparseStructMap", &sparse_json_maps::sparse_struct_map>,

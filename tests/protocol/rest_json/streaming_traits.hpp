@@ -11,8 +11,8 @@ namespace restop_protocol::rest_json {
 
 /// The output of streaming_traits.
 struct streaming_traits_output {
-    std::optional<std::string> foo;
-    restop::blob blob;
+    std::optional<std::string> foo{};
+    restop::blob blob{};
     using fields = restop::fields<restop::http_header<"X-Foo", &streaming_traits_output::foo>,
         restop::http_payload<&streaming_traits_output::blob, restop::default_value<"">>>;
 };
@@ -21,8 +21,8 @@ struct streaming_traits_output {
 ///
 /// In this example, no JSON document is synthesized because the payload is not a structure or a union type.
 struct streaming_traits {
-    restop::string_param<> foo;
-    std::optional<restop::blob> blob;
+    restop::string_param<> foo{};
+    std::optional<restop::blob> blob{};
 
     using description = restop::operation<restop::http_method::post, "/StreamingTraits", 200,
         restop::members<restop::http_header<"X-Foo", &streaming_traits::foo>,

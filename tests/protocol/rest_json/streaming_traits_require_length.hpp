@@ -12,8 +12,8 @@ namespace restop_protocol::rest_json {
 ///
 /// In this example, no JSON document is synthesized because the payload is not a structure or a union type.
 struct streaming_traits_require_length {
-    restop::string_param<> foo;
-    std::optional<restop::blob> blob;
+    restop::string_param<> foo{};
+    std::optional<restop::blob> blob{};
 
     using description = restop::operation<restop::http_method::post, "/StreamingTraitsRequireLength", 200,
         restop::members<restop::http_header<"X-Foo", &streaming_traits_require_length::foo>,

@@ -11,8 +11,8 @@ namespace restop_protocol::rest_json {
 
 /// The output of streaming_traits_with_media_type.
 struct streaming_traits_with_media_type_output {
-    std::optional<std::string> foo;
-    restop::blob blob;
+    std::optional<std::string> foo{};
+    restop::blob blob{};
     using fields = restop::fields<restop::http_header<"X-Foo", &streaming_traits_with_media_type_output::foo>,
         restop::http_payload<&streaming_traits_with_media_type_output::blob, restop::default_value<"">, restop::media_type<"text/plain">>>;
 };
@@ -21,8 +21,8 @@ struct streaming_traits_with_media_type_output {
 ///
 /// This examples uses a `@mediaType` trait on the payload to force a custom content-type to be serialized.
 struct streaming_traits_with_media_type {
-    restop::string_param<> foo;
-    std::optional<restop::blob> blob;
+    restop::string_param<> foo{};
+    std::optional<restop::blob> blob{};
 
     using description = restop::operation<restop::http_method::post, "/StreamingTraitsWithMediaType", 200,
         restop::members<restop::http_header<"X-Foo", &streaming_traits_with_media_type::foo>,

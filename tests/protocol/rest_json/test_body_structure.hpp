@@ -12,8 +12,8 @@ namespace restop_protocol::rest_json {
 
 /// The output of test_body_structure.
 struct test_body_structure_output {
-    std::optional<std::string> test_id;
-    std::optional<::restop_protocol::rest_json::test_config> test_config;
+    std::optional<std::string> test_id{};
+    std::optional<::restop_protocol::rest_json::test_config> test_config{};
     using fields = restop::fields<restop::http_header<"x-amz-test-id", &test_body_structure_output::test_id>,
         restop::json_field<"testConfig", &test_body_structure_output::test_config>>;
 };
@@ -23,8 +23,8 @@ struct test_body_structure_output {
 /// It should ensure Content-Type: application/json is used in all requests and that an "empty" body is an
 /// empty JSON document ({}).
 struct test_body_structure {
-    restop::string_param<> test_id;
-    std::optional<::restop_protocol::rest_json::test_config> test_config;
+    restop::string_param<> test_id{};
+    std::optional<::restop_protocol::rest_json::test_config> test_config{};
 
     using description = restop::operation<restop::http_method::post, "/body", 200,
         restop::members<restop::http_header<"x-amz-test-id", &test_body_structure::test_id>,

@@ -11,7 +11,7 @@ namespace restop_protocol::rest_json {
 
 /// The output of test_get_no_payload.
 struct test_get_no_payload_output {
-    std::optional<std::string> test_id;
+    std::optional<std::string> test_id{};
     using fields = restop::fields<restop::http_header<"X-Amz-Test-Id", &test_get_no_payload_output::test_id>>;
 };
 
@@ -20,7 +20,7 @@ struct test_get_no_payload_output {
 /// These tests are to ensure we do not attach a body or related headers (Content-Length, Content-Type) to
 /// operations that semantically cannot produce an HTTP body.
 struct test_get_no_payload {
-    restop::string_param<> test_id;
+    restop::string_param<> test_id{};
 
     using description = restop::operation<restop::http_method::get, "/no_payload", 200,
         restop::members<restop::http_header<"X-Amz-Test-Id", &test_get_no_payload::test_id>>,

@@ -11,8 +11,8 @@ namespace restop_protocol::rest_json {
 
 /// The output of test_payload_blob.
 struct test_payload_blob_output {
-    std::optional<std::string> content_type;
-    std::optional<restop::blob> data;
+    std::optional<std::string> content_type{};
+    std::optional<restop::blob> data{};
     using fields = restop::fields<restop::http_header<"Content-Type", &test_payload_blob_output::content_type>,
         restop::http_payload<&test_payload_blob_output::data>>;
 };
@@ -23,8 +23,8 @@ struct test_payload_blob_output {
 /// test ensures only a generic "Content-Type: application/octet-stream" header is used, and that we are not
 /// treating an empty body as an empty JSON document.
 struct test_payload_blob {
-    restop::string_param<> content_type;
-    std::optional<restop::blob> data;
+    restop::string_param<> content_type{};
+    std::optional<restop::blob> data{};
 
     using description = restop::operation<restop::http_method::post, "/blob_payload", 200,
         restop::members<restop::http_header<"Content-Type", &test_payload_blob::content_type>,

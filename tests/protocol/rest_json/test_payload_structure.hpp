@@ -12,8 +12,8 @@ namespace restop_protocol::rest_json {
 
 /// The output of test_payload_structure.
 struct test_payload_structure_output {
-    std::optional<std::string> test_id;
-    std::optional<::restop_protocol::rest_json::payload_config> payload_config;
+    std::optional<std::string> test_id{};
+    std::optional<::restop_protocol::rest_json::payload_config> payload_config{};
     using fields = restop::fields<restop::http_header<"x-amz-test-id", &test_payload_structure_output::test_id>,
         restop::http_payload<&test_payload_structure_output::payload_config>>;
 };
@@ -23,8 +23,8 @@ struct test_payload_structure_output {
 /// This enforces the same requirements as TestBodyStructure but with the body specified by the @httpPayload
 /// trait.
 struct test_payload_structure {
-    restop::string_param<> test_id;
-    std::optional<::restop_protocol::rest_json::payload_config> payload_config;
+    restop::string_param<> test_id{};
+    std::optional<::restop_protocol::rest_json::payload_config> payload_config{};
 
     using description = restop::operation<restop::http_method::post, "/payload", 200,
         restop::members<restop::http_header<"x-amz-test-id", &test_payload_structure::test_id>,

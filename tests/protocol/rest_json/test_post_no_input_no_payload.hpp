@@ -11,7 +11,7 @@ namespace restop_protocol::rest_json {
 
 /// The output of test_post_no_input_no_payload.
 struct test_post_no_input_no_payload_output {
-    std::optional<std::string> test_id;
+    std::optional<std::string> test_id{};
     using fields = restop::fields<restop::http_header<"X-Amz-Test-Id", &test_post_no_input_no_payload_output::test_id>>;
 };
 

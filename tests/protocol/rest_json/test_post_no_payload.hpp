@@ -11,7 +11,7 @@ namespace restop_protocol::rest_json {
 
 /// The output of test_post_no_payload.
 struct test_post_no_payload_output {
-    std::optional<std::string> test_id;
+    std::optional<std::string> test_id{};
     using fields = restop::fields<restop::http_header<"X-Amz-Test-Id", &test_post_no_payload_output::test_id>>;
 };
 
@@ -20,7 +20,7 @@ struct test_post_no_payload_output {
 /// These tests are to ensure we do not attach a body or related headers (Content-Type) to a POST operation
 /// with no modeled payload.
 struct test_post_no_payload {
-    restop::string_param<> test_id;
+    restop::string_param<> test_id{};
 
     using description = restop::operation<restop::http_method::post, "/no_payload", 200,
         restop::members<restop::http_header<"X-Amz-Test-Id", &test_post_no_payload::test_id>>,

@@ -10,13 +10,13 @@ namespace restop_protocol::rest_json {
 
 /// The output of timestamp_format_headers.
 struct timestamp_format_headers_output {
-    std::optional<restop::timestamp> member_epoch_seconds;
-    std::optional<restop::timestamp> member_http_date;
-    std::optional<restop::timestamp> member_date_time;
-    std::optional<restop::timestamp> default_format;
-    std::optional<restop::timestamp> target_epoch_seconds;
-    std::optional<restop::timestamp> target_http_date;
-    std::optional<restop::timestamp> target_date_time;
+    std::optional<restop::timestamp> member_epoch_seconds{};
+    std::optional<restop::timestamp> member_http_date{};
+    std::optional<restop::timestamp> member_date_time{};
+    std::optional<restop::timestamp> default_format{};
+    std::optional<restop::timestamp> target_epoch_seconds{};
+    std::optional<restop::timestamp> target_http_date{};
+    std::optional<restop::timestamp> target_date_time{};
     using fields = restop::fields<restop::http_header<"X-memberEpochSeconds", &timestamp_format_headers_output::member_epoch_seconds, restop::format<restop::timestamp_format::epoch_seconds>>,
         restop::http_header<"X-memberHttpDate", &timestamp_format_headers_output::member_http_date, restop::format<restop::timestamp_format::http_date>>,
         restop::http_header<"X-memberDateTime", &timestamp_format_headers_output::member_date_time, restop::format<restop::timestamp_format::date_time>>,
@@ -28,13 +28,13 @@ struct timestamp_format_headers_output {
 
 /// This example tests how timestamp request and response headers are serialized.
 struct timestamp_format_headers {
-    std::optional<restop::timestamp> member_epoch_seconds;
-    std::optional<restop::timestamp> member_http_date;
-    std::optional<restop::timestamp> member_date_time;
-    std::optional<restop::timestamp> default_format;
-    std::optional<restop::timestamp> target_epoch_seconds;
-    std::optional<restop::timestamp> target_http_date;
-    std::optional<restop::timestamp> target_date_time;
+    std::optional<restop::timestamp> member_epoch_seconds{};
+    std::optional<restop::timestamp> member_http_date{};
+    std::optional<restop::timestamp> member_date_time{};
+    std::optional<restop::timestamp> default_format{};
+    std::optional<restop::timestamp> target_epoch_seconds{};
+    std::optional<restop::timestamp> target_http_date{};
+    std::optional<restop::timestamp> target_date_time{};
 
     using description = restop::operation<restop::http_method::post, "/TimestampFormatHeaders", 200,
         restop::members<restop::http_header<"X-memberEpochSeconds", &timestamp_format_headers::member_epoch_seconds, restop::format<restop::timestamp_format::epoch_seconds>>,

@@ -9,7 +9,7 @@
 namespace restop_protocol::rest_json {
 
 struct client_optional_defaults {
-    std::optional<std::int32_t> member;
+    std::optional<std::int32_t> member{};
     using fields = restop::fields<restop::json_field<"member", &client_optional_defaults::member>>;
 };
 

@@ -11,9 +11,9 @@ namespace restop_protocol::rest_json {
 
 /// This error is thrown when a request is invalid.
 struct complex_error : restop::error_shape<"ComplexError", 403, restop::fault::client> {
-    std::optional<std::string> header;
-    std::optional<std::string> top_level;
-    std::optional<complex_nested_error_data> nested;
+    std::optional<std::string> header{};
+    std::optional<std::string> top_level{};
+    std::optional<complex_nested_error_data> nested{};
     using fields = restop::fields<restop::http_header<"X-Header", &complex_error::header>,
         restop::json_field<"TopLevel", &complex_error::top_level>,
         restop::json_field<"Nested", &complex_error::nested>>;

@@ -9,7 +9,7 @@
 namespace restop_protocol::rest_json {
 
 struct complex_nested_error_data {
-    std::optional<std::string> foo;
+    std::optional<std::string> foo{};
     using fields = restop::fields<restop::json_field<"Fooooo", &complex_nested_error_data::foo>>;
 };
 

@@ -16,13 +16,13 @@ namespace restop_protocol::rest_json {
 struct defaults {
     std::string default_string = "hi";
     bool default_boolean = true;
-    std::vector<std::string> default_list;
+    std::vector<std::string> default_list{};
     restop::document default_document_map = boost::json::object{};
     restop::document default_document_string = "hi";
     restop::document default_document_boolean = true;
     restop::document default_document_list = boost::json::array{};
-    std::optional<restop::document> default_null_document;
-    restop::timestamp default_timestamp;
+    std::optional<restop::document> default_null_document{};
+    restop::timestamp default_timestamp{};
     restop::blob default_blob = "abc";
     std::int8_t default_byte = 1;
     std::int16_t default_short = 1;
@@ -30,12 +30,12 @@ struct defaults {
     std::int64_t default_long = 100;
     float default_float = 1.0f;
     double default_double = 1.0;
-    std::map<std::string, std::string> default_map;
+    std::map<std::string, std::string> default_map{};
     test_enum default_enum = test_enum::foo;
     test_int_enum default_int_enum = test_int_enum::one;
     std::string empty_string = "";
     bool false_boolean = false;
-    restop::blob empty_blob;
+    restop::blob empty_blob{};
     std::int8_t zero_byte = 0;
     std::int16_t zero_short = 0;
     std::int32_t zero_integer = 0;
@@ -43,8 +43,8 @@ struct defaults {
     float zero_float = 0.0f;
     double zero_double = 0.0;
     using fields = restop::fields<restop::json_field<"defaultString", &defaults::default_string, restop::default_value<"hi">>,
-        restop::json_field<"defaultBoolean", &defaults::default_boolean, restop::default_value<true>>,
-        restop::json_field<"defaultList", &defaults::default_list, restop::default_value<restop::empty>>,
+        restop::json_field<"defaultBoolean", &defaults::default_boolean, restop::default_value<"true">>,
+        restop::json_field<"defaultList", &defaults::default_list, restop::default_value<>>,
         restop::json_field<"defaultDocumentMap", &defaults::default_document_map, restop::default_value<"{}">>,
         restop::json_field<"defaultDocumentString", &defaults::default_document_string, restop::default_value<"\"hi\"">>,
         restop::json_field<"defaultDocumentBoolean", &defaults::default_document_boolean, restop::default_value<"true">>,
@@ -52,22 +52,22 @@ struct defaults {
         restop::json_field<"defaultNullDocument", &defaults::default_null_document>,
         restop::json_field<"defaultTimestamp", &defaults::default_timestamp, restop::default_value<"1970-01-01T00:00:00Z">>,
         restop::json_field<"defaultBlob", &defaults::default_blob, restop::default_value<"YWJj">>,
-        restop::json_field<"defaultByte", &defaults::default_byte, restop::default_value<1>>,
-        restop::json_field<"defaultShort", &defaults::default_short, restop::default_value<1>>,
-        restop::json_field<"defaultInteger", &defaults::default_integer, restop::default_value<10>>,
-        restop::json_field<"defaultLong", &defaults::default_long, restop::default_value<100>>,
+        restop::json_field<"defaultByte", &defaults::default_byte, restop::default_value<"1">>,
+        restop::json_field<"defaultShort", &defaults::default_short, restop::default_value<"1">>,
+        restop::json_field<"defaultInteger", &defaults::default_integer, restop::default_value<"10">>,
+        restop::json_field<"defaultLong", &defaults::default_long, restop::default_value<"100">>,
         restop::json_field<"defaultFloat", &defaults::default_float, restop::default_value<"1.0">>,
         restop::json_field<"defaultDouble", &defaults::default_double, restop::default_value<"1.0">>,
-        restop::json_field<"defaultMap", &defaults::default_map, restop::default_value<restop::empty>>,
+        restop::json_field<"defaultMap", &defaults::default_map, restop::default_value<>>,
         restop::json_field<"defaultEnum", &defaults::default_enum, restop::default_value<"FOO">>,
-        restop::json_field<"defaultIntEnum", &defaults::default_int_enum, restop::default_value<1>>,
+        restop::json_field<"defaultIntEnum", &defaults::default_int_enum, restop::default_value<"1">>,
         restop::json_field<"emptyString", &defaults::empty_string, restop::default_value<"">>,
-        restop::json_field<"falseBoolean", &defaults::false_boolean, restop::default_value<false>>,
+        restop::json_field<"falseBoolean", &defaults::false_boolean, restop::default_value<"false">>,
         restop::json_field<"emptyBlob", &defaults::empty_blob, restop::default_value<"">>,
-        restop::json_field<"zeroByte", &defaults::zero_byte, restop::default_value<0>>,
-        restop::json_field<"zeroShort", &defaults::zero_short, restop::default_value<0>>,
-        restop::json_field<"zeroInteger", &defaults::zero_integer, restop::default_value<0>>,
-        restop::json_field<"zeroLong", &defaults::zero_long, restop::default_value<0>>,
+        restop::json_field<"zeroByte", &defaults::zero_byte, restop::default_value<"0">>,
+        restop::json_field<"zeroShort", &defaults::zero_short, restop::default_value<"0">>,
+        restop::json_field<"zeroInteger", &defaults::zero_integer, restop::default_value<"0">>,
+        restop::json_field<"zeroLong", &defaults::zero_long, restop::default_value<"0">>,
         restop::json_field<"zeroFloat", &defaults::zero_float, restop::default_value<"0.0">>,
         restop::json_field<"zeroDouble", &defaults::zero_double, restop::default_value<"0.0">>>;
 };

@@ -10,9 +10,9 @@
 namespace restop_protocol::rest_json {
 
 struct dialog {
-    std::optional<std::string> language;
+    std::optional<std::string> language{};
     std::string greeting = "hi";
-    std::optional<::restop_protocol::rest_json::farewell> farewell;
+    std::optional<::restop_protocol::rest_json::farewell> farewell{};
     using fields = restop::fields<restop::json_field<"language", &dialog::language>,
         restop::json_field<"greeting", &dialog::greeting, restop::default_value<"hi">>,
         restop::json_field<"farewell", &dialog::farewell>>;

@@ -9,7 +9,7 @@
 namespace restop_protocol::rest_json {
 
 struct greeting_struct {
-    std::optional<std::string> hi;
+    std::optional<std::string> hi{};
     using fields = restop::fields<restop::json_field<"hi", &greeting_struct::hi>>;
 };
 

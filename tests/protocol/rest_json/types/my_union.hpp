@@ -16,17 +16,17 @@ namespace restop_protocol::rest_json {
 
 /// A union with a representative set of types for members.
 struct my_union {
-    std::optional<std::string> string_value;
-    std::optional<bool> boolean_value;
-    std::optional<std::int32_t> number_value;
-    std::optional<restop::blob> blob_value;
-    std::optional<restop::timestamp> timestamp_value;
-    std::optional<foo_enum> enum_value;
-    std::optional<std::vector<std::string>> list_value;
-    std::optional<std::map<std::string, std::string>> map_value;
-    std::optional<greeting_struct> structure_value;
-    std::optional<renamed_greeting> renamed_structure_value;
-    restop::unknown_alternative unknown;
+    std::optional<std::string> string_value{};
+    std::optional<bool> boolean_value{};
+    std::optional<std::int32_t> number_value{};
+    std::optional<restop::blob> blob_value{};
+    std::optional<restop::timestamp> timestamp_value{};
+    std::optional<foo_enum> enum_value{};
+    std::optional<std::vector<std::string>> list_value{};
+    std::optional<std::map<std::string, std::string>> map_value{};
+    std::optional<greeting_struct> structure_value{};
+    std::optional<renamed_greeting> renamed_structure_value{};
+    restop::unknown_alternative unknown{};
     using alternatives = restop::fields<restop::json_field<"stringValue", &my_union::string_value>,
         restop::json_field<"booleanValue", &my_union::boolean_value>,
         restop::json_field<"numberValue", &my_union::number_value>,

@@ -9,8 +9,8 @@
 namespace restop_protocol::rest_json {
 
 struct nested_payload {
-    std::optional<std::string> greeting;
-    std::optional<std::string> name;
+    std::optional<std::string> greeting{};
+    std::optional<std::string> name{};
     using fields = restop::fields<restop::json_field<"greeting", &nested_payload::greeting>,
         restop::json_field<"name", &nested_payload::name>>;
 };

@@ -9,7 +9,7 @@
 namespace restop_protocol::rest_json {
 
 struct payload_config {
-    std::optional<std::int32_t> data;
+    std::optional<std::int32_t> data{};
     using fields = restop::fields<restop::json_field<"data", &payload_config::data>>;
 };
 

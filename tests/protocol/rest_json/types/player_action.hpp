@@ -9,8 +9,8 @@ namespace restop_protocol::rest_json {
 
 struct player_action {
     /// Quit the game.
-    std::optional<restop::unit> quit;
-    restop::unknown_alternative unknown;
+    std::optional<restop::unit> quit{};
+    restop::unknown_alternative unknown{};
     using alternatives = restop::fields<restop::json_field<"quit", &player_action::quit>>;
 };
 

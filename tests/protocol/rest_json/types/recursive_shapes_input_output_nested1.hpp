@@ -12,15 +12,15 @@ struct recursive_shapes_input_output_nested1;
 struct recursive_shapes_input_output_nested2;
 
 struct recursive_shapes_input_output_nested1 {
-    std::optional<std::string> foo;
-    restop::boxed<recursive_shapes_input_output_nested2> nested;
+    std::optional<std::string> foo{};
+    restop::boxed<recursive_shapes_input_output_nested2> nested{};
     using fields = restop::fields<restop::json_field<"foo", &recursive_shapes_input_output_nested1::foo>,
         restop::json_field<"nested", &recursive_shapes_input_output_nested1::nested>>;
 };
 
 struct recursive_shapes_input_output_nested2 {
-    std::optional<std::string> bar;
-    restop::boxed<recursive_shapes_input_output_nested1> recursive_member;
+    std::optional<std::string> bar{};
+    restop::boxed<recursive_shapes_input_output_nested1> recursive_member{};
     using fields = restop::fields<restop::json_field<"bar", &recursive_shapes_input_output_nested2::bar>,
         restop::json_field<"recursiveMember", &recursive_shapes_input_output_nested2::recursive_member>>;
 };

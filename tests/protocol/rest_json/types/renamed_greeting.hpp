@@ -9,7 +9,7 @@
 namespace restop_protocol::rest_json {
 
 struct renamed_greeting {
-    std::optional<std::string> salutation;
+    std::optional<std::string> salutation{};
     using fields = restop::fields<restop::json_field<"salutation", &renamed_greeting::salutation>>;
 };
 

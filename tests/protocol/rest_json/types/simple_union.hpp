@@ -10,9 +10,9 @@
 namespace restop_protocol::rest_json {
 
 struct simple_union {
-    std::optional<std::int32_t> int_;
-    std::optional<std::string> string;
-    restop::unknown_alternative unknown;
+    std::optional<std::int32_t> int_{};
+    std::optional<std::string> string{};
+    restop::unknown_alternative unknown{};
     using alternatives = restop::fields<restop::json_field<"int", &simple_union::int_>,
         restop::json_field<"string", &simple_union::string>>;
 };

@@ -9,8 +9,8 @@
 namespace restop_protocol::rest_json {
 
 struct structure_list_member {
-    std::optional<std::string> a;
-    std::optional<std::string> b;
+    std::optional<std::string> a{};
+    std::optional<std::string> b{};
     using fields = restop::fields<restop::json_field<"value", &structure_list_member::a>,
         restop::json_field<"other", &structure_list_member::b>>;
 };

@@ -9,7 +9,7 @@
 namespace restop_protocol::rest_json {
 
 struct test_config {
-    std::optional<std::int32_t> timeout;
+    std::optional<std::int32_t> timeout{};
     using fields = restop::fields<restop::json_field<"timeout", &test_config::timeout>>;
 };
 

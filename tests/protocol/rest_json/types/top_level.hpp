@@ -11,12 +11,12 @@
 namespace restop_protocol::rest_json {
 
 struct top_level {
-    ::restop_protocol::rest_json::dialog dialog;
-    std::vector<::restop_protocol::rest_json::dialog> dialog_list;
-    std::map<std::string, ::restop_protocol::rest_json::dialog> dialog_map;
+    ::restop_protocol::rest_json::dialog dialog{};
+    std::vector<::restop_protocol::rest_json::dialog> dialog_list{};
+    std::map<std::string, ::restop_protocol::rest_json::dialog> dialog_map{};
     using fields = restop::fields<restop::json_field<"dialog", &top_level::dialog, restop::required>,
-        restop::json_field<"dialogList", &top_level::dialog_list, restop::default_value<restop::empty>>,
-        restop::json_field<"dialogMap", &top_level::dialog_map, restop::default_value<restop::empty>>>;
+        restop::json_field<"dialogList", &top_level::dialog_list, restop::default_value<>>,
+        restop::json_field<"dialogMap", &top_level::dialog_map, restop::default_value<>>>;
 };
 
 }  // namespace restop_protocol::rest_json

@@ -9,8 +9,8 @@
 namespace restop_protocol::rest_json {
 
 struct union_payload {
-    std::optional<std::string> greeting;
-    restop::unknown_alternative unknown;
+    std::optional<std::string> greeting{};
+    restop::unknown_alternative unknown{};
     using alternatives = restop::fields<restop::json_field<"greeting", &union_payload::greeting>>;
 };
 

@@ -9,10 +9,10 @@
 namespace restop_protocol::rest_json {
 
 struct union_with_json_name {
-    std::optional<std::string> foo;
-    std::optional<std::string> bar;
-    std::optional<std::string> baz;
-    restop::unknown_alternative unknown;
+    std::optional<std::string> foo{};
+    std::optional<std::string> bar{};
+    std::optional<std::string> baz{};
+    restop::unknown_alternative unknown{};
     using alternatives = restop::fields<restop::json_field<"FOO", &union_with_json_name::foo>,
         restop::json_field<"bar", &union_with_json_name::bar>,
         restop::json_field<"_baz", &union_with_json_name::baz>>;
