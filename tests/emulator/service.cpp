@@ -264,14 +264,14 @@ Reply Service::dispatch(const Request& req)
                                "The emulator's output for " + route.op->name +
                                    " does not satisfy the model: " + model::validation_message(errors));
         reply = json_reply(route.op->code, output);
-        record_event(call, req);
+        record_event(call, req, output);
     }
     reply.request_id = call.request_id;
     return reply;
 }
 
 // Every successful mutation inside a space lands in the space's event log (ListEventLogs).
-void Service::record_event(const Call& call, const Request& req)
+void Service::record_event(const Call& call, const Request& req, const json::object& output)
 {
     if (call.op.readonly)
         return;
@@ -299,8 +299,12 @@ void Service::record_event(const Call& call, const Request& req)
     entry["userIdentity"] = json::object{{"userType", "USER"},
                                          {"principalId", call.caller.identity},
                                          {"userName", call.caller.name}};
-    if (const auto p = call.opt("projectName"))
-        entry["projectInformation"] = json::object{{"name", *p}};
+    std::optional<std::string> project = call.opt("projectName");
+    if (!project && call.op.name.ends_with("Project"))   // CreateProject, UpdateProject, DeleteProject
+        if (const json::value* n = output.if_contains("name"); n && n->is_string())
+            project = std::string{n->get_string()};
+    if (project)
+        entry["projectInformation"] = json::object{{"name", *project}};
     entry["requestId"] = call.request_id;
     entry["sourceIpAddress"] = "127.0.0.1";
     for (const auto& [name, value] : req.headers)

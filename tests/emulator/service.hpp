@@ -85,7 +85,7 @@ private:
     boost::json::array request_log();
     boost::json::array token_dump();
 
-    void record_event(const Call& call, const Request& req);
+    void record_event(const Call& call, const Request& req, const boost::json::object& output);
 
     std::mutex mutex_;
     model::Model model_;
