@@ -135,7 +135,7 @@ Answer get_project(Call& c)
     return out;
 }
 
-// One ProjectListFilter; nullopt when it keeps `p`, else false; a Reply for a filter the service refuses.
+// One ProjectListFilter: true when it keeps `p`; a Reply for a filter the service refuses.
 std::variant<bool, Reply> keeps(const json::object& filter, const Project& p)
 {
     const std::string key{filter.at("key").get_string()};
