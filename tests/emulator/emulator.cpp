@@ -1,6 +1,7 @@
 // Local Amazon CodeCatalyst emulator for restop's integration tests.
 //
-//   codecatalyst-emulator [--port N] [--port-file PATH] --users PATH
+//   codecatalyst-emulator [--port N] [--port-file PATH] --users PATH [--model PATH]
+//                         [--max-tokens-per-user N] [--default-page-size N]
 //
 // Plain HTTP/1.1 on 127.0.0.1, one thread per connection, keep-alive.
 // See README.md next to this file for the endpoints and fault injection.
@@ -138,7 +139,7 @@ http::response<http::string_body> to_beast(const emu::Reply& reply, unsigned ver
     res.version(version);
     res.result(reply.status);
     res.set(http::field::content_type, reply.content_type);
-    res.set("x-amzn-requestid", emu::make_uuid());
+    res.set("x-amzn-requestid", reply.request_id.empty() ? emu::make_uuid() : reply.request_id);
     for (const auto& [name, value] : reply.headers)
         res.insert(name, value);
     res.body() = reply.body;
@@ -252,11 +253,14 @@ void write_port_file(const std::string& path, unsigned short port)
 [[noreturn]] void usage(int code)
 {
     (code == 0 ? std::cout : std::cerr)
-        << "usage: codecatalyst-emulator [--port N] [--port-file PATH] --users PATH\n"
+        << "usage: codecatalyst-emulator [--port N] [--port-file PATH] --users PATH [--model PATH]\n"
            "  --port N          TCP port on 127.0.0.1 (default 0: pick a free port)\n"
            "  --port-file PATH  also write the chosen port to PATH (atomically)\n"
-           "  --users PATH      JSON file with users and their personal access tokens\n"
-           "  --max-tokens-per-user N  CreateAccessToken quota per user (default 100)\n";
+           "  --users PATH      JSON file with users, their personal access tokens and spaces\n"
+           "  --model PATH      the service's Smithy JSON model (default: the copy beside the sources)\n"
+           "  --max-tokens-per-user N  CreateAccessToken quota per user (default 100)\n"
+           "  --default-page-size N    page size of a listing called without maxResults (default 25,\n"
+           "                           at most the operation's own maximum)\n";
     std::exit(code);
 }
 
@@ -264,7 +268,9 @@ struct Options {
     unsigned short port = 0;
     std::string port_file;
     std::string users;
+    std::string model = RESTOP_EMULATOR_MODEL;
     std::size_t max_tokens_per_user = 100;
+    std::size_t default_page_size = 25;
 };
 
 unsigned long number(const std::string& v, unsigned long min, unsigned long max)
@@ -305,6 +311,10 @@ Options parse_args(int argc, char** argv)
             opt.port = static_cast<unsigned short>(number(next(), 0, 65535));
         } else if (arg == "--max-tokens-per-user") {
             opt.max_tokens_per_user = static_cast<std::size_t>(number(next(), 1, 1000000));
+        } else if (arg == "--default-page-size") {
+            opt.default_page_size = static_cast<std::size_t>(number(next(), 1, 1000000));
+        } else if (arg == "--model") {
+            opt.model = next();
         } else if (arg == "--port-file") {
             opt.port_file = next();
         } else if (arg == "--users") {
@@ -330,7 +340,7 @@ int main(int argc, char** argv)
 
     std::unique_ptr<emu::Service> service;
     try {
-        service = std::make_unique<emu::Service>(opt.users, opt.max_tokens_per_user);
+        service = std::make_unique<emu::Service>(opt.model, opt.users, opt.max_tokens_per_user, opt.default_page_size);
     } catch (const std::exception& e) {
         std::cerr << "codecatalyst-emulator: " << e.what() << '\n';
         return 2;

@@ -1,6 +1,7 @@
 #include "service.hpp"
 
 #include <algorithm>
+#include <variant>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -13,10 +14,7 @@ namespace json = boost::json;
 namespace {
 
 constexpr std::string_view kErrorTypeSuffix = ":http://internal.amazon.com/coral/com.amazonaws.codecatalyst/";
-constexpr std::string_view kTokensPath = "/v1/accessTokens";
-constexpr std::string_view kTokenPrefix = "/v1/accessTokens/";
 constexpr std::string_view kControlPrefix = "/__emulator/";
-constexpr std::size_t kDefaultPageSize = 10;
 constexpr std::size_t kMaxBodyBytes = std::size_t{256} * 1024 * 1024;
 constexpr std::int64_t kMaxDelayMs = 600000;
 
@@ -101,29 +99,6 @@ bool header_name_ok(std::string_view v)
     });
 }
 
-bool is_blank(std::string_view s)
-{
-    return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
-}
-
-// Parses a request body that must be a JSON object; an empty body counts as {}.
-std::optional<json::object> parse_object(const std::string& body, std::string& error)
-{
-    if (is_blank(body))
-        return json::object{};
-    json::error_code ec;
-    json::value v = json::parse(body, ec);
-    if (ec) {
-        error = "The request body is not valid JSON.";
-        return std::nullopt;
-    }
-    if (!v.is_object()) {
-        error = "The request body must be a JSON object.";
-        return std::nullopt;
-    }
-    return std::move(v.as_object());
-}
-
 // A member that is absent or JSON null counts as absent (restJson1).
 const json::value* member(const json::object& obj, std::string_view key)
 {
@@ -149,16 +124,6 @@ std::string padding_body(std::size_t n)
     if (n >= 10)
         return "{\"pad\":\"" + std::string(n - 10, 'x') + "\"}";
     return "{}" + std::string(n - 2, ' ');
-}
-
-std::string read_file(const std::string& path)
-{
-    std::ifstream in{path, std::ios::binary};
-    if (!in)
-        throw std::runtime_error("cannot open users file " + path);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 } // namespace
@@ -210,85 +175,39 @@ std::optional<std::string> bearer_of(const Request& req)
     return std::string{v};
 }
 
+Reply validation_error(std::string_view message) { return error_reply("ValidationException", message); }
+
+Reply not_found(std::string_view what)
+{
+    return error_reply("ResourceNotFoundException",
+                       "The request was denied because the specified " + std::string{what} + " was not found.");
+}
+
+Reply conflict(std::string_view message) { return error_reply("ConflictException", message); }
+
+Reply access_denied(std::string_view message) { return error_reply("AccessDeniedException", message); }
+
 // ---------------------------------------------------------------- loading
 
-Service::Service(const std::string& users_path, std::size_t max_tokens_per_user)
-    : max_tokens_per_user_{max_tokens_per_user}
+Service::Service(const std::string& model_path, const std::string& users_path, std::size_t max_tokens_per_user,
+                 std::size_t default_page_size)
+    : model_{model::Model::load(model_path)}
 {
-    const std::string text = read_file(users_path);
-    json::error_code ec;
-    const json::value root = json::parse(text, ec);
-    const auto fail = [&](const std::string& why) { throw std::runtime_error(users_path + ": " + why); };
-    if (ec)
-        fail("not valid JSON (" + ec.message() + ")");
-    if (!root.is_object() || !root.as_object().contains("users") || !root.at("users").is_array())
-        fail("expected an object with a \"users\" array");
-
-    std::set<std::string> user_names;
-    std::set<std::string> token_ids;
-    std::set<std::string> secrets;
-    for (const json::value& uv : root.at("users").as_array()) {
-        if (!uv.is_object())
-            fail("every user must be an object");
-        const json::object& u = uv.as_object();
-        const json::value* name = member(u, "name");
-        if (!name || !name->is_string() || name->as_string().empty())
-            fail("every user needs a non-empty string \"name\"");
-        User user;
-        user.name = std::string{name->as_string()};
-        user.identity = user.name;
-        if (const json::value* id = member(u, "id")) {
-            if (!id->is_string() || id->as_string().empty())
-                fail("user \"id\" must be a non-empty string");
-            user.identity = std::string{id->as_string()};
-        }
-        if (!user_names.insert(user.name).second)
-            fail("duplicate user name " + user.name);
-
-        if (const json::value* list = member(u, "accessTokens")) {
-            if (!list->is_array())
-                fail("\"accessTokens\" must be an array");
-            for (const json::value& tv : list->as_array()) {
-                if (!tv.is_object())
-                    fail("every access token must be an object");
-                const json::object& t = tv.as_object();
-                Token token;
-                token.owner = user.name;
-                token.seq = next_seq_++;
-                const json::value* id = member(t, "id");
-                const json::value* tname = member(t, "name");
-                const json::value* secret = member(t, "secret");
-                if (!id || !id->is_string() || !tname || !tname->is_string() || !secret || !secret->is_string())
-                    fail("every access token needs string \"id\", \"name\" and \"secret\"");
-                token.id = std::string{id->as_string()};
-                token.name = std::string{tname->as_string()};
-                token.secret = std::string{secret->as_string()};
-                const auto id_len = utf8_code_points(token.id).value_or(0);
-                if (id_len < 1 || id_len > 36)
-                    fail("access token id must be 1..36 characters: " + token.id);
-                const auto name_len = utf8_code_points(token.name).value_or(0);
-                if (name_len < 1 || name_len > 100)
-                    fail("access token name must be 1..100 characters (token " + token.id + ")");
-                Request probe;
-                probe.headers.emplace_back("Authorization", "Bearer " + token.secret);
-                if (bearer_of(probe) != token.secret)
-                    fail("secret of token " + token.id + " is not usable as a bearer token (empty, spaces or control characters)");
-                if (const json::value* exp = member(t, "expiresTime")) {
-                    if (!exp->is_string())
-                        fail("expiresTime of token " + token.id + " must be a string");
-                    token.expires = parse_rfc3339(exp->as_string());
-                    if (!token.expires)
-                        fail("expiresTime of token " + token.id + " is not RFC 3339");
-                }
-                if (!token_ids.insert(token.id).second)
-                    fail("duplicate access token id " + token.id);
-                if (!secrets.insert(token.secret).second)
-                    fail("duplicate access token secret (token " + token.id + ")");
-                tokens_.push_back(std::move(token));
-            }
-        }
-        users_.push_back(std::move(user));
-    }
+    state_.max_tokens_per_user = max_tokens_per_user;
+    state_.default_page_size = default_page_size;
+    load_fixtures(users_path, model_, state_);
+    register_token_ops(handlers_);
+    register_space_ops(handlers_);
+    register_repository_ops(handlers_);
+    register_dev_environment_ops(handlers_);
+    register_workflow_ops(handlers_);
+    // Every operation of the model is served, and nothing else.
+    for (const auto& op : model_.operations())
+        if (!handlers_.contains(op.name))
+            throw std::runtime_error(model_path + ": the emulator has no handler for operation " + op.name);
+    for (const auto& [name, handler] : handlers_)
+        if (!model_.operation(name))
+            throw std::runtime_error(model_path + ": the model has no operation " + name);
 }
 
 // ---------------------------------------------------------------- service
@@ -299,48 +218,27 @@ const User* Service::authenticate(const Request& req)
     if (!bearer)
         return nullptr;
     const TimePoint now = now_ms();
-    for (const Token& t : tokens_) {
+    for (const Token& t : state_.tokens) {
         if (t.secret != *bearer)
             continue;
         if (t.expires && *t.expires <= now)
             return nullptr;
-        for (const User& u : users_)
-            if (u.name == t.owner)
-                return &u;
+        return state_.user_named(t.owner);
     }
     return nullptr;
 }
 
 Reply Service::dispatch(const Request& req)
 {
-    enum class Op { create, list, remove, session };
+    // Order of checks: routing (404/405) -> auth (403) -> input validation (400) -> operation.
     const std::string_view path = path_of(req.target);
-    const std::string_view method = req.method;
-    Op op{};
-    std::string_view label;
-
-    if (path == "/session") {
-        if (method != "GET")
-            return unknown_operation(405, "Method " + req.method + " is not allowed on /session.", "GET");
-        op = Op::session;
-    } else if (path == kTokensPath) {
-        if (method == "PUT")
-            op = Op::create;
-        else if (method == "POST")
-            op = Op::list;
-        else
-            return unknown_operation(405, "Method " + req.method + " is not allowed on /v1/accessTokens.",
-                                     "POST, PUT");
-    } else if (path.starts_with(kTokenPrefix) &&
-               path.substr(kTokenPrefix.size()).find('/') == std::string_view::npos) {
-        if (method != "DELETE")
-            return unknown_operation(405, "Method " + req.method + " is not allowed on /v1/accessTokens/{id}.",
-                                     "DELETE");
-        op = Op::remove;
-        label = path.substr(kTokenPrefix.size());
-    } else {
+    const auto routed = model_.route(req.method, path);
+    if (const auto* none = std::get_if<model::NoRoute>(&routed)) {
+        if (none->status == 405)
+            return unknown_operation(405, "Method " + req.method + " is not allowed on " + none->uri + ".", none->allow);
         return unknown_operation(404, "No operation matches " + req.method + " " + std::string{path} + ".");
     }
+    const model::Route& route = std::get<model::Route>(routed);
 
     std::lock_guard lock{mutex_};
     const User* caller = authenticate(req);
@@ -348,162 +246,76 @@ Reply Service::dispatch(const Request& req)
         return error_reply("AccessDeniedException",
                            "The request was denied because you don't have sufficient access to perform this "
                            "action. The bearer token is missing, malformed, expired or unknown.");
-    switch (op) {
-    case Op::create:
-        return create_token(*caller, req);
-    case Op::list:
-        return list_tokens(*caller, req);
-    case Op::remove:
-        return delete_token(*caller, label);
-    case Op::session:
-        return verify_session(*caller);
+    auto decoded = model_.decode_input(route, req);
+    if (const auto* message = std::get_if<std::string>(&decoded))
+        return validation(*message);
+    const json::object& input = std::get<json::object>(decoded);
+
+    Call call{model_, *route.op, state_, *caller, input, make_uuid(), now_ms()};
+    Answer answer = handlers_.at(route.op->name)(call);
+    Reply reply;
+    if (auto* error = std::get_if<Reply>(&answer)) {
+        reply = std::move(*error);
+    } else {
+        const json::object& output = std::get<json::object>(answer);
+        // The emulator checks its own answers against the model: a mismatch is its bug.
+        if (const auto errors = model_.check_output(*route.op, output); !errors.empty())
+            return error_reply(500, "InternalServerException",
+                               "The emulator's output for " + route.op->name +
+                                   " does not satisfy the model: " + model::validation_message(errors));
+        reply = json_reply(route.op->code, output);
+        record_event(call, req, output);
     }
-    return unknown_operation(404, "No operation matches the request.");
+    reply.request_id = call.request_id;
+    return reply;
 }
 
-Reply Service::create_token(const User& caller, const Request& req)
+// Every successful mutation inside a space lands in the space's event log (ListEventLogs).
+void Service::record_event(const Call& call, const Request& req, const json::object& output)
 {
-    std::string error;
-    const auto body = parse_object(req.body, error);
-    if (!body)
-        return validation(error);
-
-    const json::value* name = member(*body, "name");
-    if (!name)
-        return validation("1 validation error detected: Value null at 'name' failed to satisfy constraint: "
-                          "Member must not be null");
-    if (!name->is_string())
-        return validation("1 validation error detected: Value at 'name' must be a string");
-    const auto name_len = utf8_code_points(name->as_string()).value_or(0);
-    if (name_len < 1 || name_len > 100)
-        return validation("1 validation error detected: Value at 'name' failed to satisfy constraint: "
-                          "Member must have length between 1 and 100");
-
-    const TimePoint now = now_ms();
-    TimePoint expires = one_year_after(now);
-    if (const json::value* exp = member(*body, "expiresTime")) {
-        if (!exp->is_string())
-            return validation("1 validation error detected: Value at 'expiresTime' must be an RFC 3339 "
-                              "date-time string");
-        const auto parsed = parse_rfc3339(exp->as_string());
-        if (!parsed)
-            return validation("1 validation error detected: Value at 'expiresTime' is not a valid RFC 3339 "
-                              "date-time");
-        if (*parsed <= now)
-            return validation("1 validation error detected: Value at 'expiresTime' must be in the future");
-        expires = *parsed;
-    }
-
-    const auto owned = std::count_if(tokens_.begin(), tokens_.end(),
-                                     [&](const Token& t) { return t.owner == caller.name; });
-    if (static_cast<std::size_t>(owned) >= max_tokens_per_user_)
-        return error_reply("ServiceQuotaExceededException",
-                           "The request was denied because you have reached the maximum number of personal "
-                           "access tokens.");
-
-    Token token;
-    token.seq = next_seq_++;
-    token.id = make_uuid();
-    token.name = std::string{name->as_string()};
-    token.secret = random_alnum(64);
-    token.expires = expires;
-    token.owner = caller.name;
-
-    json::object out;
-    out["secret"] = token.secret;
-    out["name"] = token.name;
-    out["expiresTime"] = format_rfc3339(expires);
-    out["accessTokenId"] = token.id;
-    tokens_.push_back(std::move(token));
-    return json_reply(201, out);
-}
-
-Reply Service::list_tokens(const User& caller, const Request& req)
-{
-    std::string error;
-    const auto body = parse_object(req.body, error);
-    if (!body)
-        return validation(error);
-
-    std::size_t page_size = kDefaultPageSize;
-    if (const json::value* mr = member(*body, "maxResults")) {
-        const auto n = as_integer(*mr);
-        if (!n || *n < 1 || *n > 10)
-            return validation("1 validation error detected: Value at 'maxResults' failed to satisfy constraint: "
-                              "Member must be an integer between 1 and 10");
-        page_size = static_cast<std::size_t>(*n);
-    }
-
-    std::uint64_t after_seq = 0;
-    if (const json::value* nt = member(*body, "nextToken")) {
-        if (!nt->is_string())
-            return validation("1 validation error detected: Value at 'nextToken' must be a string");
-        const auto len = utf8_code_points(nt->as_string()).value_or(0);
-        if (len < 1 || len > 10000)
-            return validation("1 validation error detected: Value at 'nextToken' failed to satisfy constraint: "
-                              "Member must have length between 1 and 10000");
-        const auto it = cursors_.find(std::string{nt->as_string()});
-        if (it == cursors_.end() || it->second.owner != caller.name)
-            return validation("The nextToken is not valid or has expired.");
-        after_seq = it->second.after_seq;
-    }
-
-    json::array items;
-    std::uint64_t last_seq = after_seq;
-    bool more = false;
-    for (const Token& t : tokens_) {
-        if (t.owner != caller.name || t.seq <= after_seq)
-            continue;
-        if (items.size() == page_size) {
-            more = true;
-            break;
-        }
-        json::object item;
-        item["id"] = t.id;
-        item["name"] = t.name;
-        if (t.expires)
-            item["expiresTime"] = format_rfc3339(*t.expires);
-        items.push_back(std::move(item));
-        last_seq = t.seq;
-    }
-
-    json::object out;
-    out["items"] = std::move(items);
-    if (more) {
-        std::string token = random_base64(48);
-        cursors_[token] = Cursor{caller.name, last_seq};
-        out["nextToken"] = std::move(token);
-    }
-    return json_reply(200, out);
-}
-
-Reply Service::delete_token(const User& caller, std::string_view raw_label)
-{
-    const auto id = percent_decode(raw_label);
-    if (!id)
-        return validation("1 validation error detected: Value at 'id' is not correctly percent-encoded");
-    const auto len = utf8_code_points(*id);
-    if (!len)
-        return validation("1 validation error detected: Value at 'id' is not valid UTF-8");
-    if (*len < 1 || *len > 36)
-        return validation("1 validation error detected: Value at 'id' failed to satisfy constraint: "
-                          "Member must have length between 1 and 36");
-
-    const auto it = std::find_if(tokens_.begin(), tokens_.end(), [&](const Token& t) { return t.id == *id; });
-    if (it == tokens_.end())
-        return error_reply("ResourceNotFoundException",
-                           "The request was denied because the specified personal access token was not found.");
-    if (it->owner != caller.name)
-        return error_reply("AccessDeniedException",
-                           "The request was denied because a personal access token can only be deleted by the "
-                           "user who created it.");
-    tokens_.erase(it);
-    return json_reply(200, json::object{});
-}
-
-Reply Service::verify_session(const User& caller)
-{
-    return json_reply(200, json::object{{"identity", caller.identity}});
+    if (call.op.readonly)
+        return;
+    std::string space_name;
+    if (const auto s = call.opt("spaceName"))
+        space_name = *s;
+    else if (call.op.name == "UpdateSpace")
+        space_name = call.str("name");
+    if (space_name.empty())
+        return;
+    Space* space = nullptr;
+    for (Space& s : state_.spaces)
+        if (s.name == space_name)
+            space = &s;
+    if (!space)
+        return;   // DeleteSpace
+    json::object entry;
+    entry["id"] = make_uuid();
+    entry["eventName"] = call.op.name;
+    entry["eventType"] = "AwsApiCall";
+    entry["eventCategory"] = "Management";
+    entry["eventSource"] = "codecatalyst.amazonaws.com";
+    entry["eventTime"] = format_rfc3339(call.now);
+    entry["operationType"] = "MUTATION";
+    entry["userIdentity"] = json::object{{"userType", "USER"},
+                                         {"principalId", call.caller.identity},
+                                         {"userName", call.caller.name}};
+    std::optional<std::string> project = call.opt("projectName");
+    if (!project && call.op.name.ends_with("Project"))   // CreateProject, UpdateProject, DeleteProject
+        if (const json::value* n = output.if_contains("name"); n && n->is_string())
+            project = std::string{n->get_string()};
+    if (project)
+        entry["projectInformation"] = json::object{{"name", *project}};
+    entry["requestId"] = call.request_id;
+    entry["sourceIpAddress"] = "127.0.0.1";
+    for (const auto& [name, value] : req.headers)
+        if (iequals(name, "user-agent"))
+            entry["userAgent"] = sanitize_utf8(value);
+    EventLog e;
+    e.seq = state_.seq();
+    e.time = call.now;
+    e.event_name = call.op.name;
+    e.entry = std::move(entry);
+    space->events.push_back(std::move(e));
 }
 
 std::string Service::redact(std::string_view text, const Request& req)
@@ -511,7 +323,7 @@ std::string Service::redact(std::string_view text, const Request& req)
     std::vector<std::string> secrets;
     {
         std::lock_guard lock{mutex_};
-        for (const Token& t : tokens_)
+        for (const Token& t : state_.tokens)
             secrets.push_back(t.secret);
     }
     if (auto b = bearer_of(req))
@@ -718,7 +530,7 @@ json::array Service::token_dump()
     std::lock_guard lock{mutex_};
     json::array out;
     const TimePoint now = now_ms();
-    for (const Token& t : tokens_) {
+    for (const Token& t : state_.tokens) {
         json::object o;
         o["id"] = t.id;
         o["name"] = t.name;

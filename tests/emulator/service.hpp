@@ -1,9 +1,15 @@
-// In-memory model of the CodeCatalyst access-token API plus the emulator's
+// The emulated CodeCatalyst service: the routing, authorisation and validation
+// of every operation of the Smithy model (model.hpp), the in-memory state
+// (state.hpp) the operations (ops_*.cpp) work on, plus the emulator's
 // test-control endpoints (/__emulator/...). Transport-independent: the HTTP
 // layer (emulator.cpp) turns Beast messages into Request and Reply into Beast
 // messages.
 #pragma once
 
+#include "message.hpp"
+#include "model.hpp"
+#include "ops.hpp"
+#include "state.hpp"
 #include "util.hpp"
 
 #include <boost/json.hpp>
@@ -21,22 +27,6 @@
 #include <vector>
 
 namespace emu {
-
-using HeaderList = std::vector<std::pair<std::string, std::string>>;
-
-struct Request {
-    std::string method;   // as received, e.g. "DELETE"
-    std::string target;   // raw request-target, not normalised
-    HeaderList headers;   // names as received, in order
-    std::string body;
-};
-
-struct Reply {
-    unsigned status = 200;
-    std::string content_type = "application/json";
-    HeaderList headers;   // extra headers (X-Amzn-Errortype, Allow, injected ones)
-    std::string body;
-};
 
 // One queued fault (see POST /__emulator/faults).
 struct Fault {
@@ -57,25 +47,14 @@ struct Fault {
     bool replaces_response() const { return status || error_type || body || body_bytes; }
 };
 
-struct Token {
-    std::uint64_t seq = 0;           // creation order
-    std::string id;
-    std::string name;
-    std::string secret;
-    std::optional<TimePoint> expires;
-    std::string owner;               // user name
-};
-
-struct User {
-    std::string name;
-    std::string identity;            // returned by VerifySession
-};
-
 class Service {
 public:
-    // Loads the users file; throws std::runtime_error with a readable message.
-    // `max_tokens_per_user` bounds CreateAccessToken (ServiceQuotaExceededException).
-    explicit Service(const std::string& users_path, std::size_t max_tokens_per_user = 100);
+    // Loads the model and the fixtures (users) file; throws std::runtime_error
+    // with a readable message. `max_tokens_per_user` bounds CreateAccessToken
+    // (ServiceQuotaExceededException); `default_page_size` is the page size of a
+    // listing called without its page-size member.
+    Service(const std::string& model_path, const std::string& users_path, std::size_t max_tokens_per_user = 100,
+            std::size_t default_page_size = 25);
     Service(const Service&) = delete;
     Service& operator=(const Service&) = delete;
 
@@ -98,16 +77,6 @@ public:
     std::string redact(std::string_view text, const Request& req);
 
 private:
-    struct Cursor {
-        std::string owner;
-        std::uint64_t after_seq = 0;
-    };
-
-    Reply create_token(const User& caller, const Request& req);
-    Reply list_tokens(const User& caller, const Request& req);
-    Reply delete_token(const User& caller, std::string_view raw_label);
-    Reply verify_session(const User& caller);
-
     // Caller identified by the bearer token, nullptr when not authorised.
     const User* authenticate(const Request& req);
 
@@ -116,22 +85,14 @@ private:
     boost::json::array request_log();
     boost::json::array token_dump();
 
+    void record_event(const Call& call, const Request& req, const boost::json::object& output);
+
     std::mutex mutex_;
-    std::size_t max_tokens_per_user_ = 100;
-    std::vector<User> users_;
-    std::vector<Token> tokens_;   // creation order
-    std::uint64_t next_seq_ = 1;
-    std::unordered_map<std::string, Cursor> cursors_;   // issued nextTokens
+    model::Model model_;
+    HandlerTable handlers_;
+    State state_;
     std::deque<Fault> faults_;
     boost::json::array log_;
 };
-
-// Standard error responses.
-Reply error_reply(std::string_view shape, std::string_view message);
-Reply error_reply(unsigned status, std::string_view shape, std::string_view message);
-
-// The bearer token of the request when it has exactly one well-formed
-// "Authorization: Bearer <token>" header.
-std::optional<std::string> bearer_of(const Request& req);
 
 } // namespace emu

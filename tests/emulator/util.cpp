@@ -188,6 +188,15 @@ std::string random_alnum(std::size_t length)
     return out;
 }
 
+std::string random_hex(std::size_t length)
+{
+    static constexpr char alphabet[] = "0123456789abcdef";
+    std::string out(length, '\0');
+    for (auto& c : out)
+        c = alphabet[rng()() & 0x0F];
+    return out;
+}
+
 std::string random_base64(std::size_t bytes)
 {
     static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -30,6 +30,7 @@ TimePoint one_year_after(TimePoint tp);
 std::string make_uuid();                        // lower-case, 36 chars, version 4
 std::string random_alnum(std::size_t length);   // [A-Za-z0-9]
 std::string random_base64(std::size_t bytes);   // RFC 4648 with padding
+std::string random_hex(std::size_t length);     // [0-9a-f], e.g. a commit id
 
 // Strict percent-decoding: every '%' must be followed by two hex digits.
 // '+' is left alone. nullopt on a malformed escape.

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Runs a command against a fresh CodeCatalyst emulator on 127.0.0.1.
 
-    with_emulator.py EMULATOR USERS_JSON -- COMMAND [ARGS...]
+    with_emulator.py EMULATOR USERS_JSON [EMULATOR_FLAGS...] -- COMMAND [ARGS...]
 
-Starts EMULATOR on a free port with its own copy of USERS_JSON, exports RESTOP_EMULATOR_PORT,
+Starts EMULATOR on a free port with its own copy of USERS_JSON (and EMULATOR_FLAGS, such as
+--default-page-size 2), exports RESTOP_EMULATOR_PORT,
 RESTOP_EMULATOR_URL and RESTOP_EMULATOR_LOG (the file that receives the emulator's stderr log)
 to COMMAND, and stops the emulator when COMMAND ends. Exits with COMMAND's status, or 1 if
 the emulator did not end cleanly (a crash, a sanitizer report). Standard library only.
@@ -17,12 +18,12 @@ import tempfile
 import time
 
 
-def start(emulator: str, users: str, workdir: str):
+def start(emulator: str, users: str, workdir: str, flags=()):
     users_copy = os.path.join(workdir, "users.json")
     shutil.copyfile(users, users_copy)
     port_file = os.path.join(workdir, "port")
     log = open(os.path.join(workdir, "emulator.log"), "wb")
-    process = subprocess.Popen([emulator, "--port", "0", "--port-file", port_file, "--users", users_copy],
+    process = subprocess.Popen([emulator, "--port", "0", "--port-file", port_file, "--users", users_copy, *flags],
                                stdout=subprocess.DEVNULL, stderr=log)
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
@@ -39,12 +40,14 @@ def start(emulator: str, users: str, workdir: str):
 
 
 def main() -> int:
-    if "--" not in sys.argv or sys.argv.index("--") != 3:
+    if "--" not in sys.argv or sys.argv.index("--") < 3:
         sys.exit(__doc__)
+    separator = sys.argv.index("--")
     emulator, users = sys.argv[1], sys.argv[2]
-    command = sys.argv[4:]
+    flags = sys.argv[3:separator]
+    command = sys.argv[separator + 1:]
     with tempfile.TemporaryDirectory(prefix="restop-emulator-") as workdir:
-        process, port = start(emulator, users, workdir)
+        process, port = start(emulator, users, workdir, flags)
         env = dict(os.environ, RESTOP_EMULATOR_PORT=port, RESTOP_EMULATOR_URL=f"http://127.0.0.1:{port}",
                    RESTOP_EMULATOR_LOG=os.path.join(workdir, "emulator.log"))
         try:
