@@ -499,7 +499,9 @@ TEST_CASE("hostile input: the readers of every value kind, row by row") {
         {"[1,2]", "output member 'payload' is not an object"},
         {R"({"text":)", "output member 'payload' is not valid JSON"},
     };
-    for (const auto& [body, message] : rows) {
+    for (const auto& row : rows) {
+        const std::string& body = row.first;
+        const std::string& message = row.second;
         CAPTURE(body);
         const auto decoded = restop::decode<sink::put_everything>(restop::response{200, {{"x-amzn-requestid", "r"}}, body});
         REQUIRE_FALSE(decoded);
