@@ -874,6 +874,12 @@ class Generator:
         payloads = [m for m in struct.members if m.binding[0] == "http_payload"]
         if len(payloads) > 1:
             refuse(sid, "smithy.api#httpPayload", "more than one payload member")
+        if payloads:
+            unbound = [m.name for m in struct.members
+                       if m.binding[0] == "json_field" and "smithy.api#hostLabel" not in m.traits]
+            if unbound:
+                refuse(sid, "smithy.api#httpPayload",
+                       f"members without an HTTP binding beside the payload: {', '.join(unbound)}")
         for m in struct.members:
             if m.binding[0] == "http_payload" and m.kind not in ("blob", "string", "structure", "union", "document",
                                                                    "enum"):
@@ -957,6 +963,8 @@ class Generator:
         if std:
             lines.append("")
         lines.append("#include <restop/description.hpp>")
+        if "restop::document" in text or "boost::json::" in text:
+            lines.append("#include <restop/document.hpp>")  # Boost.JSON, only where a document is used
         for inc in sorted(set(includes)):
             lines.append(f'#include "{self.include_prefix}/{inc}"')
         lines += ["", f"namespace {self.namespace} {{", ""]
@@ -987,6 +995,10 @@ class Generator:
         else:
             if "smithy.api#hostLabel" in m.traits and struct.role == "input":
                 out.append(f"restop::host_label<{cpp_string(m.name)}, {ptr}>")
+                # A host label is no HTTP binding, so it also travels in the body; with a payload
+                # there is no body for it.
+                if kind == "json_field" and any(o.binding[0] == "http_payload" for o in struct.members):
+                    return out
             out.append(f"restop::{kind}<{cpp_string(wire)}, {ptr}{opts}>")
         return out
 

@@ -94,9 +94,9 @@ class Names(unittest.TestCase):
                    "OpInput": struct({"fooBar": "smithy.api#String", "FooBar": "smithy.api#String",
                                       "description": "smithy.api#String"})})
         text = generate(m)["op.hpp"]
-        self.assertIn("restop::string_param<> foo_bar;", text)
-        self.assertIn("restop::string_param<> foo_bar_2;", text)
-        self.assertIn("restop::string_param<> description_;", text)  # `description` is the operation's alias
+        self.assertIn("restop::string_param<> foo_bar{};", text)
+        self.assertIn("restop::string_param<> foo_bar_2{};", text)
+        self.assertIn("restop::string_param<> description_{};", text)  # `description` is the operation's alias
         self.assertIn('restop::json_field<"FooBar", &op::foo_bar_2>', text)
 
     def test_type_names_collide_deterministically_and_renames_apply(self):
@@ -107,7 +107,7 @@ class Names(unittest.TestCase):
         files = generate(m)
         self.assertIn("types/thing.hpp", files)
         self.assertIn("types/thing_2.hpp", files)
-        self.assertIn("struct thing {\n    std::optional<std::string> y;", files["types/thing.hpp"])  # sorted by shape id
+        self.assertIn("struct thing {\n    std::optional<std::string> y{};", files["types/thing.hpp"])  # sorted by shape id
         m["shapes"][NS + "Widgets"]["rename"] = {"other#Thing": "OtherThing"}
         files = generate(m)
         self.assertIn("types/other_thing.hpp", files)
@@ -117,8 +117,8 @@ class Names(unittest.TestCase):
                    "Out": struct({"widget": NS + "Widget", "other": NS + "Widget"}),
                    "Widget": struct({"id": "smithy.api#String"})})
         text = generate(m)["op.hpp"]
-        self.assertIn("std::optional<::acme::widgets::widget> widget;", text)
-        self.assertIn("std::optional<::acme::widgets::widget> other;", text)
+        self.assertIn("std::optional<::acme::widgets::widget> widget{};", text)
+        self.assertIn("std::optional<::acme::widgets::widget> other{};", text)
 
 
 class Mixins(unittest.TestCase):
@@ -138,11 +138,11 @@ class Mixins(unittest.TestCase):
         m["shapes"][NS + "Op"]["errors"] = [{"target": NS + "Err"}]
         files = generate(m)
         out = files["op.hpp"]
-        self.assertIn("    std::string id;\n    std::optional<std::string> secret;\n    std::optional<std::string> own;", out)
+        self.assertIn("    std::string id{};\n    std::optional<std::string> secret{};\n    std::optional<std::string> own{};", out)
         self.assertIn('restop::json_field<"id", &op_output::id, restop::required>', out)
         self.assertNotIn("base", "".join(files))
         err = files["types/err.hpp"]
-        self.assertIn("std::optional<std::string> reason;", err)
+        self.assertIn("std::optional<std::string> reason{};", err)
         self.assertNotIn("Not inherited", err)
         self.assertNotIn("message", err.split("struct err")[1].split("using fields")[0])  # the base class holds it
 
@@ -154,12 +154,13 @@ class Mixins(unittest.TestCase):
         m["shapes"][NS + "Op$x"] = {"type": "apply", "traits": {}}
         del m["shapes"][NS + "Op2"], m["shapes"][NS + "Op$x"]
         text = generate(m)["op.hpp"]
-        self.assertIn("restop::string_param<restop::required> a;", text)
+        self.assertIn("restop::string_param<restop::required> a{};", text)
         self.assertIn('restop::json_field<"A", &op::a>', text)
 
 
 class Resources(unittest.TestCase):
-    def test_operations_are_reached_through_resources(self):
+    @staticmethod
+    def resource_model():
         shapes = {name: op(name, "/" + name) for name in
                   ("CreateW", "GetW", "ListW", "Touch", "Count", "GetPart", "PutW", "UpdateW", "DeleteW")}
         shapes["W"] = {"type": "resource", "create": {"target": NS + "CreateW"}, "read": {"target": NS + "GetW"},
@@ -168,7 +169,10 @@ class Resources(unittest.TestCase):
                        "operations": [{"target": NS + "Touch"}], "collectionOperations": [{"target": NS + "Count"}],
                        "resources": [{"target": NS + "Part"}]}
         shapes["Part"] = {"type": "resource", "read": {"target": NS + "GetPart"}}
-        m = model(shapes, service_extra={"operations": [], "resources": [{"target": NS + "W"}]})
+        return model(shapes, service_extra={"operations": [], "resources": [{"target": NS + "W"}]})
+
+    def test_operations_are_reached_through_resources(self):
+        m = self.resource_model()
         files = generate(m)
         for name in ("create_w", "get_w", "list_w", "touch", "count", "get_part", "put_w", "update_w", "delete_w"):
             self.assertIn(name + ".hpp", files)
@@ -210,18 +214,18 @@ class Types(unittest.TestCase):
     def test_every_type(self):
         files = generate(model(self.shapes))
         out = files["op.hpp"]
-        for decl in ("std::optional<std::string> s;", "std::optional<bool> b;", "std::optional<std::int8_t> i8;",
-                     "std::optional<std::int16_t> i16;", "std::optional<std::int32_t> i32;",
-                     "std::optional<std::int64_t> i64;", "std::optional<float> f;", "std::optional<double> d;",
-                     "std::optional<restop::big_integer> bi;", "std::optional<restop::big_decimal> bd;",
-                     "std::optional<restop::blob> bl;", "std::optional<restop::document> doc;",
-                     "std::optional<restop::timestamp> ts;", "std::optional<color> e;", "std::optional<level> ie;",
-                     "std::optional<std::vector<std::string>> l;",
-                     "std::optional<std::vector<std::optional<std::string>>> sl;",
-                     "std::optional<std::map<std::string, std::vector<std::string>>> m;",
-                     "std::optional<std::map<std::string, std::optional<std::int32_t>>> sm;",
-                     "std::optional<choice> u;", "std::optional<inner> st;", "std::optional<::acme::widgets::tree> tree;",
-                     "std::optional<restop::sensitive_string> secret;", "std::optional<legacy_enum> legacy;"):
+        for decl in ("std::optional<std::string> s{};", "std::optional<bool> b{};", "std::optional<std::int8_t> i8{};",
+                     "std::optional<std::int16_t> i16{};", "std::optional<std::int32_t> i32{};",
+                     "std::optional<std::int64_t> i64{};", "std::optional<float> f{};", "std::optional<double> d{};",
+                     "std::optional<restop::big_integer> bi{};", "std::optional<restop::big_decimal> bd{};",
+                     "std::optional<restop::blob> bl{};", "std::optional<restop::document> doc{};",
+                     "std::optional<restop::timestamp> ts{};", "std::optional<color> e{};", "std::optional<level> ie{};",
+                     "std::optional<std::vector<std::string>> l{};",
+                     "std::optional<std::vector<std::optional<std::string>>> sl{};",
+                     "std::optional<std::map<std::string, std::vector<std::string>>> m{};",
+                     "std::optional<std::map<std::string, std::optional<std::int32_t>>> sm{};",
+                     "std::optional<choice> u{};", "std::optional<inner> st{};", "std::optional<::acme::widgets::tree> tree{};",
+                     "std::optional<restop::sensitive_string> secret{};", "std::optional<legacy_enum> legacy{};"):
             self.assertIn("    " + decl + "\n", out)
         self.assertIn('restop::json_field<"secret", &op_output::secret, restop::sensitive>', out)
         color = files["types/color.hpp"]
@@ -235,13 +239,13 @@ class Types(unittest.TestCase):
         self.assertIn("    static constexpr std::int32_t low = 1;", files["types/level.hpp"])
         self.assertIn('static constexpr std::string_view a_b = "a-b";', files["types/legacy_enum.hpp"])
         choice = files["types/choice.hpp"]
-        self.assertIn("    std::optional<std::string> text;\n    std::optional<::acme::widgets::inner> inner;\n"
-                      "    std::optional<restop::unit> nothing;\n    restop::unknown_alternative unknown;\n"
+        self.assertIn("    std::optional<std::string> text{};\n    std::optional<::acme::widgets::inner> inner{};\n"
+                      "    std::optional<restop::unit> nothing{};\n    restop::unknown_alternative unknown{};\n"
                       "    using alternatives = restop::fields<", choice)
         self.assertIn('#include "widgets/types/inner.hpp"', choice)
         tree = files["types/tree.hpp"]
-        self.assertIn("struct tree;\n\nstruct tree {\n    restop::boxed<tree> left;\n"
-                      "    std::optional<std::vector<tree>> kids;", tree)
+        self.assertIn("struct tree;\n\nstruct tree {\n    restop::boxed<tree> left{};\n"
+                      "    std::optional<std::vector<tree>> kids{};", tree)
         self.assertIn("    std::int32_t n = 0;", files["types/inner.hpp"])
 
     def test_defaults_and_required(self):
@@ -266,15 +270,15 @@ class Types(unittest.TestCase):
         text = generate(model(shapes))["op.hpp"]
         for decl in ('std::string s = "hi";', "std::int64_t n = 7;", "double d = 1.5;",
                      "restop::timestamp t{std::chrono::milliseconds{1250}};", 'restop::blob bl = "abc";',
-                     "std::vector<std::string> l;", "restop::document doc = boost::json::object{};",
-                     "std::optional<std::string> opt;", "std::int32_t prim = 0;", "std::string req;",
-                     "restop::integer_param<std::int32_t> top;", "std::optional<bool> flag;"):
+                     "std::vector<std::string> l{};", "restop::document doc = boost::json::object{};",
+                     "std::optional<std::string> opt{};", "std::int32_t prim = 0;", "std::string req{};",
+                     "restop::integer_param<std::int32_t> top{};", "std::optional<bool> flag{};"):
             self.assertIn("    " + decl + "\n", text)
         for binding in ('restop::json_field<"s", &op_output::s, restop::default_value<"hi">>',
                         'restop::json_field<"d", &op_output::d, restop::default_value<"1.5">>',
                         'restop::json_field<"t", &op_output::t, restop::default_value<"1970-01-01T00:00:01.250Z">>',
                         'restop::json_field<"bl", &op_output::bl, restop::default_value<"YWJj">>',
-                        'restop::json_field<"l", &op_output::l, restop::default_value<restop::empty>>',
+                        'restop::json_field<"l", &op_output::l, restop::default_value<>>',
                         'restop::json_field<"doc", &op_output::doc, restop::default_value<"{}">>',
                         'restop::json_field<"opt", &op_output::opt>',
                         'restop::json_field<"req", &op_output::req, restop::required>',
@@ -283,8 +287,9 @@ class Types(unittest.TestCase):
 
 
 class Bindings(unittest.TestCase):
-    def test_every_binding_and_operation_option(self):
-        shapes = {
+    @staticmethod
+    def every_binding_shapes():
+        return {
             "Op": op("Op", "/w/{id}/{rest+}?fixed=1", "PUT", "In", "Out", code=201, traits={
                 "smithy.api#endpoint": {"hostPrefix": "{acct}.data."},
                 "smithy.api#requestCompression": {"encodings": ["gzip"]},
@@ -301,7 +306,8 @@ class Bindings(unittest.TestCase):
                                                                         "smithy.api#timestampFormat": "http-date"}},
                 "meta": {"target": NS + "Params", "traits": {"smithy.api#httpPrefixHeaders": "X-Meta-"}},
                 "acct": {"target": "smithy.api#String", "traits": {"smithy.api#hostLabel": {}, "smithy.api#required": {}}},
-                "token": {"target": "smithy.api#String", "traits": {"smithy.api#idempotencyToken": {}}},
+                "token": {"target": "smithy.api#String", "traits": {"smithy.api#idempotencyToken": {},
+                                                                    "smithy.api#httpHeader": "X-Token"}},
                 "data": {"target": NS + "Text", "traits": {"smithy.api#httpPayload": {}}}}),
             "Out": struct({
                 "status": {"target": "smithy.api#Integer", "traits": {"smithy.api#httpResponseCode": {}}},
@@ -311,16 +317,19 @@ class Bindings(unittest.TestCase):
             "Text": {"type": "blob", "traits": {"smithy.api#mediaType": "text/plain", "smithy.api#streaming": {}}},
             "Epoch": {"type": "timestamp", "traits": {"smithy.api#timestampFormat": "epoch-seconds"}},
         }
+
+    def test_every_binding_and_operation_option(self):
+        shapes = self.every_binding_shapes()
         text = generate(model(shapes))["op.hpp"]
         expected = [
-            'restop::string_param<restop::required, restop::length<1, 36>, restop::pattern<"^[a-z]+$">> id;',
-            "restop::integer_param<std::int32_t, restop::range<1, 100>> max;",
+            'restop::string_param<restop::required, restop::length<1, 36>, restop::pattern<"^[a-z]+$">> id{};',
+            "restop::integer_param<std::int32_t, restop::range<1, 100>> max{};",
             'restop::http_label<"id", &op::id>', 'restop::http_label<"rest", &op::rest>',
             'restop::http_query<"max", &op::max>', "restop::http_query_params<&op::all>",
             'restop::http_header<"X-Since", &op::since, restop::format<restop::timestamp_format::http_date>>',
             'restop::http_prefix_headers<"X-Meta-", &op::meta>',
             'restop::host_label<"acct", &op::acct>',
-            'restop::json_field<"token", &op::token, restop::idempotency_token>',
+            'restop::http_header<"X-Token", &op::token, restop::idempotency_token>',
             'restop::http_payload<&op::data, restop::media_type<"text/plain">>',
             "restop::http_response_code<&op_output::status>",
             'restop::http_header<"ETag", &op_output::etag>',
@@ -353,7 +362,7 @@ class Bindings(unittest.TestCase):
         self.assertIn("acme::widgets::service_errors_plus<missing>,", files["op.hpp"])
         self.assertIn("acme::widgets::service_errors,", files["plain.hpp"])
         self.assertIn('struct missing : restop::error_shape<"Missing", 404, restop::fault::client> {\n'
-                      "    std::optional<std::string> id;\n"
+                      "    std::optional<std::string> id{};\n"
                       '    using fields = restop::fields<restop::json_field<"id", &missing::id>>;\n};',
                       files["types/missing.hpp"])
         self.assertIn('struct slow : restop::error_shape<"Slow", 500, restop::fault::server, restop::retryable::yes> {',
@@ -409,7 +418,7 @@ class Documentation(unittest.TestCase):
                                                  "smithy.api#deprecated": {}}}})}
         text = generate(model(shapes))["op.hpp"]
         self.assertIn('/// Does it.\n///\n/// Really.\nstruct [[deprecated("use Op2")]] op {\n'
-                      '    /// The a flag.\n    [[deprecated("deprecated")]] std::optional<bool> a;', text)
+                      '    /// The a flag.\n    [[deprecated("deprecated")]] std::optional<bool> a{};', text)
 
 
 class Refusals(unittest.TestCase):
@@ -456,6 +465,11 @@ class Refusals(unittest.TestCase):
                       self.refusal(model(nested)))
         self.assertIn("cannot express trait smithy.api#httpApiKeyAuth",
                       self.refusal(model({"Op": op("Op", "/")}, {"smithy.api#httpApiKeyAuth": {"name": "k", "in": "header"}})))
+        beside = {"Op": op("Op", "/", input="In"),
+                  "In": struct({"data": {"target": "smithy.api#Blob", "traits": {"smithy.api#httpPayload": {}}},
+                                "note": "smithy.api#String"})}
+        self.assertEqual(self.refusal(model(beside)), "example.widgets#In: cannot express trait smithy.api#httpPayload "
+                                                      "(members without an HTTP binding beside the payload: note)")
         other = model({"Op": op("Op", "/")})
         del other["shapes"][NS + "Widgets"]["traits"]["aws.protocols#restJson1"]
         other["shapes"][NS + "Widgets"]["traits"]["aws.protocols#awsJson1_0"] = {}
@@ -507,3 +521,46 @@ class Determinism(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+def compile_generated(testcase, files, operations):
+    """Writes the generated files under a temporary directory and compiles, with the build's C++
+    compiler ($RESTOP_CXX, else c++), a translation unit that checks every operation's description
+    and instantiates its encoder and decoder. Fails the test with the compiler's output."""
+    repo_include = os.path.join(os.path.dirname(os.path.dirname(HERE)), "include")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, text in files.items():
+            path = os.path.join(tmp, "widgets", name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+        checks = "".join(f"static_assert(restop::is_valid_description<acme::widgets::{o}>);\n"
+                         f"[[maybe_unused]] inline bool use_{o}() {{\n"
+                         f"    return restop::encode(acme::widgets::{o}{{}}).has_value() &&\n"
+                         f"           restop::decode<acme::widgets::{o}>(restop::response{{}}).has_value();\n}}\n"
+                         for o in operations)
+        source = os.path.join(tmp, "check.cpp")
+        with open(source, "w", encoding="utf-8") as f:
+            f.write("#include <restop/checksum.hpp>\n#include <restop/compression.hpp>\n#include <restop/restop.hpp>\n"
+                    + "".join(f'#include "widgets/{o}.hpp"\n' for o in operations) + checks)
+        command = [os.environ.get("RESTOP_CXX", "c++"), "-std=c++20", "-fsyntax-only", "-Wall", "-Wextra", "-Werror",
+                   "-I", repo_include, "-I", tmp, source]
+        run = subprocess.run(command, capture_output=True, text=True)
+        testcase.assertEqual(run.returncode, 0, run.stderr[-4000:])
+
+
+class Compiles(unittest.TestCase):
+    """The generated headers of the constructed models compile and pass restop's checks."""
+
+    def test_every_type_compiles(self):
+        types = Types()
+        types.setUp()
+        compile_generated(self, generate(model(types.shapes)), ["op"])
+
+    def test_every_binding_compiles(self):
+        shapes = Bindings.every_binding_shapes()
+        compile_generated(self, generate(model(shapes)), ["op"])
+
+    def test_resources_compile(self):
+        compile_generated(self, generate(Resources.resource_model()),
+                          ["create_w", "get_w", "list_w", "touch", "count", "get_part", "put_w", "update_w", "delete_w"])

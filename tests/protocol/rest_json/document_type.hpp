@@ -5,6 +5,7 @@
 #include <string>
 
 #include <restop/description.hpp>
+#include <restop/document.hpp>
 #include "rest_json/service.hpp"
 
 namespace restop_protocol::rest_json {

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include <restop/description.hpp>
+#include <restop/document.hpp>
 #include "rest_json/service.hpp"
 
 namespace restop_protocol::rest_json {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <restop/description.hpp>
+#include <restop/document.hpp>
 #include "rest_json/service.hpp"
 #include "rest_json/types/client_optional_defaults.hpp"
 #include "rest_json/types/defaults.hpp"

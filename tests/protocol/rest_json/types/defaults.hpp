@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <restop/description.hpp>
+#include <restop/document.hpp>
 #include "rest_json/types/test_enum.hpp"
 #include "rest_json/types/test_int_enum.hpp"
 
