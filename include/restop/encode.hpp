@@ -261,7 +261,11 @@ template <class Value>
     if (!value_traits<Value>::present(value)) return;
     if constexpr (is_vector<unwrapped_t<Value>>) {
         const auto& list = held(value);
-        std::string& out = writer.add_header(name);  // a list that is set but empty is an empty header
+        // An optional list that is set but empty is an empty header (restJson1); a plain one
+        // cannot say "set", so empty means absent.
+        if constexpr (!is_optional<Value>)
+            if (list.empty()) return;
+        std::string& out = writer.add_header(name);
         bool first = true;
         for (const auto& element : list) {
             if (!value_traits<std::remove_cvref_t<decltype(element)>>::present(element)) continue;
