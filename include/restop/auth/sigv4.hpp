@@ -166,9 +166,12 @@ using sigv4_digest = std::array<unsigned char, 32>;
 
 inline void append_hex(std::string& out, const sigv4_digest& digest) {
     constexpr char hex[] = "0123456789abcdef";
+    const std::size_t at = out.size();
+    out.resize(at + 2 * digest.size());
+    char* p = out.data() + at;
     for (unsigned char byte : digest) {
-        out.push_back(hex[byte >> 4]);
-        out.push_back(hex[byte & 0xF]);
+        *p++ = hex[byte >> 4];
+        *p++ = hex[byte & 0xF];
     }
 }
 
@@ -239,17 +242,18 @@ constexpr bool sigv4_is_space(char c) noexcept { return c == ' ' || c == '\t' ||
 /// Appends a header value trimmed, with every run of whitespace (an obs-fold's CRLF and
 /// indentation included) collapsed to one space, as SigV4's canonical headers want.
 inline void append_trimmed(std::string& out, std::string_view value) {
-    bool pending_space = false;
-    bool started = false;
-    for (char c : value) {
-        if (sigv4_is_space(c)) {
-            pending_space = started;
-            continue;
-        }
-        if (pending_space) out.push_back(' ');
-        pending_space = false;
-        started = true;
-        out.push_back(c);
+    // Word by word: values are mostly one run with no whitespace, appended in one go.
+    std::size_t at = 0;
+    bool first = true;
+    while (at < value.size()) {
+        while (at < value.size() && sigv4_is_space(value[at])) ++at;
+        if (at == value.size()) break;
+        std::size_t end = at;
+        while (end < value.size() && !sigv4_is_space(value[end])) ++end;
+        if (!first) out.push_back(' ');
+        out.append(value.substr(at, end - at));
+        first = false;
+        at = end;
     }
 }
 
@@ -424,6 +428,8 @@ private:
         std::vector<detail::sigv4_query_param> params;
         std::string scratch;
         std::string path;
+        std::string scope;
+        std::string headers_block;
         std::string signed_headers;
         std::string canonical;
         std::string string_to_sign;
@@ -530,14 +536,17 @@ private:
     }
 
     // The canonical headers block and s.signed_headers, from the request's headers.
-    void append_canonical_headers(const request& req) {
+    void append_canonical_headers(std::string& out, const request& req) {
         state& s = *state_;
         s.names.clear();
         s.entries.clear();
         for (std::size_t i = 0; i < req.headers.size(); ++i) {
             const std::size_t begin = s.names.size();
-            for (char c : req.headers[i].name) s.names.push_back(detail::ascii_lower(c));
-            const std::size_t size = s.names.size() - begin;
+            const std::string& name = req.headers[i].name;
+            const std::size_t size = name.size();
+            s.names.resize(begin + size);
+            std::transform(name.begin(), name.end(), s.names.begin() + static_cast<std::ptrdiff_t>(begin),
+                           detail::ascii_lower);
             if (detail::sigv4_unsigned_header(std::string_view(s.names).substr(begin, size))) {
                 s.names.resize(begin);
                 continue;
@@ -556,19 +565,19 @@ private:
             const std::string_view name = name_of(s.entries[i]);
             const bool continues = i > 0 && name_of(s.entries[i - 1]) == name;
             if (continues) {
-                s.canonical.push_back(',');
+                out.push_back(',');
             } else {
                 if (i > 0) {
-                    s.canonical.push_back('\n');
+                    out.push_back('\n');
                     s.signed_headers.push_back(';');
                 }
-                s.canonical.append(name);
-                s.canonical.push_back(':');
+                out.append(name);
+                out.push_back(':');
                 s.signed_headers.append(name);
             }
-            detail::append_trimmed(s.canonical, req.headers[s.entries[i].index].value);
+            detail::append_trimmed(out, req.headers[s.entries[i].index].value);
         }
-        if (!s.entries.empty()) s.canonical.push_back('\n');
+        if (!s.entries.empty()) out.push_back('\n');
     }
 
     static void remove_headers(request& req, std::initializer_list<std::string_view> names) {
@@ -618,8 +627,8 @@ private:
         }
 
         // The credential scope: date/region/service/aws4_request.
-        std::string scope;
-        scope.reserve(8 + region_.size() + service_.size() + 15);
+        std::string& scope = s.scope;
+        scope.clear();
         scope.append(date).append("/").append(region_).append("/").append(service_).append("/aws4_request");
 
         // Canonical request: method, path, query, headers, signed header names, payload hash.
@@ -650,10 +659,9 @@ private:
         collect_query(query);
         // The headers are canonicalised into a side buffer first: query signing needs the
         // signed header names in the query, which comes before them.
-        const std::size_t before_headers = s.canonical.size();
-        append_canonical_headers(req);
-        std::string headers_block = s.canonical.substr(before_headers);
-        s.canonical.resize(before_headers);
+        std::string& headers_block = s.headers_block;
+        headers_block.clear();
+        append_canonical_headers(headers_block, req);
         std::string auth_query;
         if (query_signing) {
             std::string credential;
