@@ -68,7 +68,7 @@ std::optional<std::chrono::sys_seconds> parse_amz_date(std::string_view text) {
     auto number = [&](std::size_t at, std::size_t width) { return std::stoi(std::string(text.substr(at, width))); };
     using namespace std::chrono;
     const sys_days day = year(number(0, 4)) / month(static_cast<unsigned>(number(4, 2))) /
-                         static_cast<unsigned>(number(6, 2));
+                         number(6, 2);
     return day + hours(number(9, 2)) + minutes(number(11, 2)) + seconds(number(13, 2));
 }
 

@@ -114,7 +114,7 @@ std::chrono::sys_seconds parse_timestamp(std::string_view text) {
     auto number = [&](std::size_t at, std::size_t width) { return std::stoi(std::string(text.substr(at, width))); };
     using namespace std::chrono;
     const sys_days day = year(number(0, 4)) / month(static_cast<unsigned>(number(5, 2))) /
-                         static_cast<unsigned>(number(8, 2));
+                         number(8, 2);
     return day + hours(number(11, 2)) + minutes(number(14, 2)) + seconds(number(17, 2));
 }
 

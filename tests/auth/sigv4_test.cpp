@@ -77,6 +77,8 @@ TEST_CASE("aws_credentials: printing shows the key id and never the secret or th
     CHECK(printed(restop::aws_credentials(key_id, secret)) == "aws_credentials(AKIDEXAMPLE, secret <redacted>)");
     CHECK(printed(restop::aws_credentials(key_id, secret, session)) ==
           "aws_credentials(AKIDEXAMPLE, secret <redacted>, session token <redacted>)");
+    CHECK(printed(restop::aws_credentials("AKID\r\nforged", secret)) ==
+          "aws_credentials(<invalid access key id>, secret <redacted>)");
     static_assert(!std::is_convertible_v<restop::aws_credentials, std::string_view>);
     restop::aws_credentials moved_from(key_id, secret, session);
     restop::aws_credentials moved(std::move(moved_from));
@@ -362,6 +364,19 @@ TEST_CASE("sigv4_signing_transport: a request that cannot be signed is refused b
     auto refused = bad_endpoint.send(vanilla());
     REQUIRE_FALSE(refused);
     CHECK(refused.error().message == "sigv4_signing_transport: invalid endpoint \"ftp://x\": the scheme must be http or https");
+}
+
+TEST_CASE("sigv4_signer: a moved-from signer refuses (its secret went with the move) instead of crashing") {
+    auto first = suite_signer();
+    auto second = std::move(first);
+    restop::request req = vanilla();
+    auto refused = first.sign(req, "example.amazonaws.com", suite_time);  // NOLINT(bugprone-use-after-move)
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().kind == restop::sigv4_error_kind::invalid_input);
+    CHECK(first.artefacts().signature.empty());
+    CHECK(req.headers.empty());
+    REQUIRE(second.sign(req, "example.amazonaws.com", suite_time));
+    CHECK(second.artefacts().signature == "5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31");
 }
 
 TEST_CASE("sigv4_signing_transport: wraps a transport by reference") {

@@ -98,7 +98,11 @@ public:
     std::string_view reveal_session_token() const noexcept { return session_token_.view(); }
 
     friend std::ostream& operator<<(std::ostream& out, const aws_credentials& credentials) {
-        out << "aws_credentials(" << credentials.access_key_id_ << ", secret <redacted>";
+        // A key id with a control byte is invalid, and printing it could forge a log line.
+        if (detail::first_credential_control_byte(credentials.access_key_id_))
+            out << "aws_credentials(<invalid access key id>, secret <redacted>";
+        else
+            out << "aws_credentials(" << credentials.access_key_id_ << ", secret <redacted>";
         if (credentials.has_session_token()) out << ", session token <redacted>";
         return out << ')';
     }

@@ -354,7 +354,8 @@ public:
     sigv4_signer& operator=(sigv4_signer&&) noexcept = default;
     ~sigv4_signer() = default;
 
-    /// Header signing: sets Host (when `host` is not empty: replacing any Host field; when it is
+    /// Header signing (all inputs are checked before the request is touched; only an OpenSSL
+    /// failure, kind crypto_failed, can leave it half signed: do not send it then). Sets Host (when `host` is not empty: replacing any Host field; when it is
     /// empty the request must carry one), X-Amz-Date, X-Amz-Security-Token (session
     /// credentials), x-amz-content-sha256 (`sign_body`) and Authorization, replacing earlier
     /// values of these. `path_prefix` is the endpoint path a transport puts in front of the
@@ -389,6 +390,7 @@ public:
 
     /// The canonical request, string to sign and signature of the last successful signing.
     sigv4_artefacts artefacts() const noexcept {
+        if (!state_) return {};
         return {state_->canonical, state_->string_to_sign, state_->signature};
     }
 
@@ -396,7 +398,7 @@ public:
     /// key goes with the old secret.
     void set_credentials(aws_credentials credentials) {
         credentials_ = std::move(credentials);
-        state_->forget_key();
+        if (state_) state_->forget_key();
     }
 
     const aws_credentials& credentials() const noexcept { return credentials_; }
@@ -404,7 +406,7 @@ public:
     std::string_view service() const noexcept { return service_; }
     const sigv4_options& options() const noexcept { return options_; }
     /// How many times the signing key was derived (four HMACs each): once per day when cached.
-    std::size_t key_derivations() const noexcept { return state_->derivations; }
+    std::size_t key_derivations() const noexcept { return state_ ? state_->derivations : 0; }
 
     friend std::ostream& operator<<(std::ostream& out, const sigv4_signer& signer) {
         return out << "sigv4_signer(" << signer.credentials_ << ", " << signer.region_ << ", " << signer.service_ << ')';
@@ -445,7 +447,8 @@ private:
         }
     };
 
-    std::optional<sigv4_error> check_inputs() const noexcept {
+    std::optional<sigv4_error> check_inputs() {
+        if (!state_) state_ = std::make_unique<state>();  // a moved-from signer starts afresh
         if (auto valid = credentials_.validate(); !valid) return detail::sigv4_invalid(valid.error());
         if (auto e = detail::check_credential("SigV4 region", region_, true)) return detail::sigv4_invalid(*e);
         if (auto e = detail::check_credential("SigV4 service", service_, true)) return detail::sigv4_invalid(*e);
