@@ -52,7 +52,7 @@ struct validation_error {
     static constexpr std::int64_t unbounded_min = std::numeric_limits<std::int64_t>::min();
     static constexpr std::int64_t unbounded_max = std::numeric_limits<std::int64_t>::max();
 
-    std::string_view member;       ///< wire name of the member, or "bearer token"; static storage
+    std::string_view member;       ///< wire name of the member, "bearer token", "AWS ..." or "SigV4 ..."; static storage
     restop::constraint violated = constraint::required;
     std::int64_t measure = 0;      ///< length, value, or byte offset of the offending byte
     std::int64_t min = unbounded_min;
@@ -64,8 +64,9 @@ struct validation_error {
 
     /// One sentence describing the violation, as shown by operator<<.
     std::string message() const {
-        std::string text = member == "bearer token" ? std::string("the bearer token")
-                                                    : "member '" + std::string(member) + "'";
+        // A credential or a signing input is not a member of the operation: "the AWS secret access key".
+        const bool credential = member == "bearer token" || member.starts_with("AWS ") || member.starts_with("SigV4 ");
+        std::string text = credential ? "the " + std::string(member) : "member '" + std::string(member) + "'";
         switch (violated) {
             case constraint::required: return text + " is required but was not set";
             case constraint::length:

@@ -3,12 +3,15 @@
 // -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror. The templates are instantiated below so
 // that their bodies are checked too. The script fails if a header under restop/transports/ is
 // missing from this list.
+#include <restop/auth/aws_credentials.hpp>
+#include <restop/auth/sigv4.hpp>
 #include <restop/restop.hpp>
 #include <restop/transports/beast.hpp>
 #include <restop/transports/curl.hpp>
 #include <restop/transports/httplib.hpp>
 #include <restop/transports/options.hpp>
 
+#include <chrono>
 #include <sstream>
 #include <string>
 
@@ -43,5 +46,11 @@ int restop_consumer_warnings(const std::string& endpoint, const std::string& sec
     restop::transports::beast_transport beast(options);
     restop::transports::httplib_transport httplib(options);
     const auto decoded = restop::decode<cc::delete_access_token>(restop::response{404, {}, R"({"message":"gone"})"});
-    return use(curl, token, id) + use(beast, token, id) + use(httplib, token, id) + (decoded ? 0 : 1);
+    restop::sigv4_signing_transport<restop::transports::curl_transport&> signed_curl(
+        curl, endpoint, restop::sigv4_signer({"AKIDEXAMPLE", secret}, "us-east-1", "codecatalyst"));
+    restop::request presigned{restop::http_method::get, "/v1/x?a=b", {}, {}};
+    const bool presigned_ok = static_cast<bool>(
+        signed_curl.signer().presign(presigned, signed_curl.host(), std::chrono::system_clock::now(), std::chrono::minutes(5)));
+    return use(curl, token, id) + use(beast, token, id) + use(httplib, token, id) + use(signed_curl, token, id) +
+           (decoded ? 0 : 1) + (presigned_ok ? 0 : 1);
 }

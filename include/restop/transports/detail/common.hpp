@@ -151,7 +151,9 @@ inline std::string redact(std::string message, const request& req) {
             message.replace(at, secret.size(), "<redacted>");
     };
     for (const header& field : req.headers) {
-        if (!iequals(field.name, "authorization") && !iequals(field.name, "proxy-authorization")) continue;
+        if (!iequals(field.name, "authorization") && !iequals(field.name, "proxy-authorization") &&
+            !iequals(field.name, "x-amz-security-token"))
+            continue;
         erase_all(field.value);
         const std::size_t space = field.value.find(' ');
         if (space != std::string::npos) erase_all(std::string_view(field.value).substr(space + 1));
