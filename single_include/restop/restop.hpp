@@ -1058,7 +1058,7 @@ struct validation_error {
     static constexpr std::int64_t unbounded_min = std::numeric_limits<std::int64_t>::min();
     static constexpr std::int64_t unbounded_max = std::numeric_limits<std::int64_t>::max();
 
-    std::string_view member;       ///< wire name of the member, or "bearer token"; static storage
+    std::string_view member;       ///< wire name of the member, "bearer token", "AWS ..." or "SigV4 ..."; static storage
     restop::constraint violated = constraint::required;
     std::int64_t measure = 0;      ///< length, value, or byte offset of the offending byte
     std::int64_t min = unbounded_min;
@@ -1070,8 +1070,9 @@ struct validation_error {
 
     /// One sentence describing the violation, as shown by operator<<.
     std::string message() const {
-        std::string text = member == "bearer token" ? std::string("the bearer token")
-                                                    : "member '" + std::string(member) + "'";
+        // A credential or a signing input is not a member of the operation: "the AWS secret access key".
+        const bool credential = member == "bearer token" || member.starts_with("AWS ") || member.starts_with("SigV4 ");
+        std::string text = credential ? "the " + std::string(member) : "member '" + std::string(member) + "'";
         switch (violated) {
             case constraint::required: return text + " is required but was not set";
             case constraint::length:
@@ -4358,6 +4359,7 @@ std::optional<std::string> read_json_output(std::string_view body, Output& outpu
 
 #include <ostream>
 #include <string>
+#include <string_view>
 
 
 namespace restop {
@@ -4377,13 +4379,30 @@ struct request {
     std::string host_prefix = {};  // (a default, so that aggregate initialisation may leave it out)
 };
 
-/// Prints the request for logs with the Authorization value redacted, so that a logged request
-/// never leaks the bearer token.
+/// Prints the request for logs with the Authorization and X-Amz-Security-Token values redacted,
+/// and the X-Amz-Security-Token and X-Amz-Signature of a presigned target, so that a logged
+/// request never leaks the bearer token, an AWS session token or a usable presigned URL.
 inline std::ostream& operator<<(std::ostream& out, const request& req) {
-    out << to_string(req.method) << ' ' << req.target;
+    out << to_string(req.method) << ' ';
+    // A presigned URL carries its credentials in the query: the session token and the
+    // signature (which lets anyone replay the request until it expires).
+    std::string_view target = req.target;
+    for (std::size_t at = 0; at < target.size();) {
+        const std::size_t next = target.find_first_of("?&", at);
+        const std::size_t end = next == std::string_view::npos ? target.size() : next + 1;
+        const std::string_view part = target.substr(at, end - at);
+        const bool secret = part.starts_with("X-Amz-Security-Token=") || part.starts_with("X-Amz-Signature=");
+        if (secret) {
+            out << part.substr(0, part.find('=') + 1) << "<redacted>";
+            if (next != std::string_view::npos) out << target[next];
+        } else {
+            out << part;
+        }
+        at = end;
+    }
     for (const header& field : req.headers) {
         out << "\n" << field.name << ": ";
-        if (iequals(field.name, "authorization"))
+        if (iequals(field.name, "authorization") || iequals(field.name, "x-amz-security-token"))
             out << "<redacted>";
         else
             out << field.value;
