@@ -94,3 +94,23 @@ TEST_SUITE("transports: common") {
         CHECK(redact("nothing to hide", req) == "nothing to hide");
     }
 }
+
+TEST_CASE("transports: a host prefix is checked, and refused by the transports that keep one host") {
+    restop::request req;
+    req.target = "/things";
+    req.host_prefix = "acct.data.";
+    CHECK_FALSE(validate(req));
+    restop::transports::transport_options options;
+    const auto refused = restop::transports::detail::refuse_host_prefix(req, options, "beast");
+    REQUIRE(refused);
+    CHECK(refused->message ==
+          "beast: the request needs the host prefix \"acct.data.\" before the endpoint's host, which this transport does not "
+          "apply; use curl_transport, or set transport_options::inject_host_prefix = false for an endpoint that already "
+          "names that host; refused before sending");
+    options.inject_host_prefix = false;
+    CHECK_FALSE(restop::transports::detail::refuse_host_prefix(req, options, "beast"));
+    req.host_prefix = "a b.";
+    const auto bad = validate(req);
+    REQUIRE(bad);
+    CHECK(bad->message == "the request's host prefix holds a byte that cannot appear in a host name; refused before sending");
+}

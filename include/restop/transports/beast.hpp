@@ -405,6 +405,7 @@ private:
         detail::beast_state& state = *state_;
         if (state.config_error) return failure(*state.config_error);
         if (auto refused = detail::validate(req)) return failure(std::move(*refused));
+        if (auto refused = detail::refuse_host_prefix(req, state.options, "beast")) return failure(std::move(*refused));
 
         const auto deadline = std::chrono::steady_clock::now() + state.options.total_timeout;
         const std::size_t cap = state.options.max_response_body;

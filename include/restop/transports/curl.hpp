@@ -239,7 +239,11 @@ private:
         state.out_of_memory = false;
         state.error_buffer[0] = '\0';
 
-        const std::string url = state.base_url + req.target;
+        // The host prefix goes right after "scheme://" (smithy.api#endpoint).
+        std::string url = state.base_url;
+        if (!req.host_prefix.empty() && state.options.inject_host_prefix)
+            url.insert(url.find("://") + 3, req.host_prefix);
+        url += req.target;
         const transport_options& options = state.options;
         const bool has_body = !req.body.empty() || detail::sends_content_length_when_empty(req.method);
         const std::string method(to_string(req.method));

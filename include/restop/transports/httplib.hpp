@@ -233,6 +233,7 @@ private:
         detail::httplib_state& state = *state_;
         if (state.config_error) return failure(*state.config_error);
         if (auto refused = detail::validate(req)) return failure(std::move(*refused));
+        if (auto refused = detail::refuse_host_prefix(req, state.options, "httplib")) return failure(std::move(*refused));
 
         const auto start = std::chrono::steady_clock::now();
         const auto deadline = start + state.options.total_timeout;

@@ -54,6 +54,12 @@ struct transport_options {
     /// PEM file of CA certificates to trust for HTTPS instead of the system store (empty: the
     /// system store). Peer certificates and host names are always verified.
     std::string ca_file;
+    /// Whether a request's host prefix (smithy.api#endpoint, restop::request::host_prefix) goes
+    /// before the endpoint's host, as the AWS SDKs do unless told not to
+    /// (`disableHostPrefixInjection`). curl_transport applies it; beast_transport and
+    /// httplib_transport keep one connection to one host, so they refuse such a request unless
+    /// this is false (then the prefix is dropped, as for an endpoint that already names the host).
+    bool inject_host_prefix = true;
 };
 
 }  // namespace restop::transports

@@ -108,10 +108,24 @@ constexpr bool is_tchar(char c) noexcept {
 /// Defence in depth (the core already refuses these): a request that would let a header or the
 /// target inject bytes into the message framing is refused before anything is sent. Messages
 /// name the offending header but never quote a value (it may be the bearer token).
+// A transport that keeps one connection to one host cannot send a request that names another.
+inline std::optional<transport_error> refuse_host_prefix(const request& req, const transport_options& options,
+                                                         std::string_view transport_name) {
+    if (req.host_prefix.empty() || !options.inject_host_prefix) return std::nullopt;
+    return make_error(transport_error_kind::other,
+                      std::string(transport_name) + ": the request needs the host prefix \"" + req.host_prefix +
+                          "\" before the endpoint's host, which this transport does not apply; use curl_transport, or set "
+                          "transport_options::inject_host_prefix = false for an endpoint that already names that host; "
+                          "refused before sending");
+}
+
 inline std::optional<transport_error> validate(const request& req) {
     auto refuse = [](std::string message) {
         return std::optional<transport_error>(make_error(transport_error_kind::other, std::move(message)));
     };
+    for (char c : req.host_prefix)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'))
+            return refuse("the request's host prefix holds a byte that cannot appear in a host name; refused before sending");
     if (req.target.empty() || req.target.front() != '/')
         return refuse("request target must be origin-form (start with '/'); refused before sending");
     for (char c : req.target) {
