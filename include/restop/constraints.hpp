@@ -60,7 +60,11 @@ struct length {
 
     // Counts scalar values; the caller has already established that `value` is UTF-8.
     static constexpr std::optional<detail::violation> check(std::string_view value) noexcept {
-        const std::size_t scalars = detail::scan_utf8(value).scalars;
+        return check_count(detail::scan_utf8(value).scalars);
+    }
+
+    // The same for a count already taken.
+    static constexpr std::optional<detail::violation> check_count(std::size_t scalars) noexcept {
         if (scalars >= Min && scalars <= Max) return std::nullopt;
         return detail::violation_of(constraint::length, static_cast<std::int64_t>(scalars), static_cast<std::int64_t>(Min),
                                     Max == unbounded ? validation_error::unbounded_max : static_cast<std::int64_t>(Max));

@@ -72,10 +72,11 @@ public:
     constexpr std::optional<detail::violation> find_violation(checks level) const noexcept {
         if (!set_) return is_required ? std::optional(detail::violation_of(constraint::required)) : std::nullopt;
         if (level == checks::wire_only) return std::nullopt;
+        // One scan both validates the UTF-8 and counts the scalar values that @length measures.
         const auto scan = detail::scan_utf8(text_);
         if (!scan.valid) return detail::violation_of(constraint::utf8, static_cast<std::int64_t>(scan.invalid_offset));
         std::optional<detail::violation> found;
-        ((found = found ? found : check_one<Constraints>()), ...);
+        ((found = found ? found : check_one<Constraints>(scan.scalars)), ...);
         return found;
     }
 
@@ -92,8 +93,10 @@ private:
     }
 
     template <class C>
-    constexpr std::optional<detail::violation> check_one() const noexcept {
-        if constexpr (detail::is_length<C> || detail::is_pattern<C>)
+    constexpr std::optional<detail::violation> check_one(std::size_t scalars) const noexcept {
+        if constexpr (detail::is_length<C>)
+            return C::check_count(scalars);
+        else if constexpr (detail::is_pattern<C>)
             return C::check(text_);
         else
             return std::nullopt;

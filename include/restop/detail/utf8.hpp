@@ -3,7 +3,10 @@
 // values, and a byte sequence that is not UTF-8 is not a Smithy string at all.
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
+#include <type_traits>
 
 namespace restop::detail {
 
@@ -24,6 +27,19 @@ constexpr utf8_scan scan_utf8(std::string_view text) noexcept {
         return at < n && byte(at) >= lo && byte(at) <= hi;
     };
     while (i < n) {
+        // ASCII, eight bytes at a time: ids, tokens and names are nearly always ASCII, and a
+        // byte-at-a-time walk over them was a third of an encode. (Not in constant evaluation,
+        // where the compiler checks literals and memcpy-style loads are not allowed.)
+        if (!std::is_constant_evaluated()) {
+            while (i + 8 <= n) {
+                std::uint64_t word;
+                std::memcpy(&word, text.data() + i, sizeof word);
+                if (word & 0x8080808080808080u) break;
+                i += 8;
+                scan.scalars += 8;
+            }
+            if (i >= n) break;
+        }
         const unsigned char lead = byte(i);
         std::size_t width = 0;
         if (lead < 0x80) {
