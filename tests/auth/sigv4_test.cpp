@@ -386,3 +386,34 @@ TEST_CASE("sigv4_signing_transport: wraps a transport by reference") {
     CHECK(owned.sent.size() == 1);
     CHECK(restop::find_header(owned.sent[0].headers, "authorization") != nullptr);
 }
+
+namespace {
+struct widgets_service {
+    using auth = restop::sigv4_auth<"widgets">;
+};
+struct list_widgets {
+    using description = restop::operation<restop::http_method::get, "/widgets", 200, restop::members<>, restop::errors<>>;
+    using service = widgets_service;
+};
+// A transport that knows its endpoint, as restop's own do, and keeps what it was sent.
+struct endpoint_transport {
+    restop::transports::transport_options settings{.endpoint = "https://widgets.us-west-2.example.com"};
+    restop::request sent;
+    const restop::transports::transport_options& options() const noexcept { return settings; }
+    restop::transport_result send(const restop::request& req) {
+        sent = req;
+        return restop::response{200, {}, ""};
+    }
+};
+}  // namespace
+
+TEST_CASE("call with a sigv4_identity: signed for the transport's endpoint with the service's signing name") {
+    endpoint_transport t;
+    const auto credentials = restop::aws_credentials::make("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+    REQUIRE(credentials);
+    CHECK(restop::call(t, list_widgets{}, restop::sigv4_identity{*credentials, "us-west-2"}));
+    CHECK(*restop::find_header(t.sent.headers, "Host") == "widgets.us-west-2.example.com");
+    const std::string authorization = *restop::find_header(t.sent.headers, "Authorization");
+    CHECK(authorization.rfind("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", 0) == 0);
+    CHECK(authorization.find("/us-west-2/widgets/aws4_request, SignedHeaders=host;x-amz-date, Signature=") != std::string::npos);
+}

@@ -26,7 +26,9 @@
 #include <utility>
 #include <vector>
 
+#include "restop/auth.hpp"
 #include "restop/auth/aws_credentials.hpp"
+#include "restop/call.hpp"
 #include "restop/header.hpp"
 #include "restop/http_method.hpp"
 #include "restop/percent_encoding.hpp"
@@ -807,5 +809,38 @@ template <class Inner, class Clock>
 sigv4_signing_transport(Inner&&, std::string_view, sigv4_signer, Clock) -> sigv4_signing_transport<std::remove_cvref_t<Inner>, Clock>;
 template <class Inner>
 sigv4_signing_transport(Inner&&, std::string_view, sigv4_signer) -> sigv4_signing_transport<std::remove_cvref_t<Inner>>;
+
+/// The identity a SigV4 service's call takes: credentials and the region to sign for.
+///
+///     restop::call(transport, lambda::list_functions{}, restop::sigv4_identity{credentials, "us-west-2"});
+struct sigv4_identity {
+    aws_credentials credentials;
+    std::string region;
+};
+
+namespace detail {
+template <class T>
+concept has_endpoint_option = requires(const T& t) {
+    { t.options().endpoint } -> std::convertible_to<std::string_view>;
+};
+}  // namespace detail
+
+/// Calls an operation of a SigV4 service with its identity: the request is signed with the
+/// service's signing name (`service::auth`, aws.auth#sigv4) for the transport's endpoint, once
+/// per call. restop's transports know their endpoint; for another transport, wrap it in a
+/// restop::sigv4_signing_transport and call it with restop::anonymous.
+template <class Op, transport Transport>
+result_of<Op> call(Transport& t, const Op& op, const sigv4_identity& identity, const call_options& options = {}) {
+    using auth = typename service_of<Op>::auth;
+    static_assert(detail::is_sigv4_auth<auth>,
+                  "restop: this operation's service does not sign with SigV4 (see its `service::auth`): call it with its own "
+                  "identity");
+    static_assert(detail::has_endpoint_option<Transport>,
+                  "restop: signing needs the transport's endpoint, and this transport has no options().endpoint: wrap it in "
+                  "restop::sigv4_signing_transport and call it with restop::anonymous");
+    sigv4_signing_transport<Transport&> signing(t, t.options().endpoint,
+                                                sigv4_signer(identity.credentials, identity.region, std::string(auth::signing_name)));
+    return call(signing, op, anonymous, options);
+}
 
 }  // namespace restop

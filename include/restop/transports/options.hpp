@@ -42,7 +42,7 @@ namespace restop::transports {
 /// the Authorization value.
 struct transport_options {
     /// Base URL, e.g. "http://127.0.0.1:8080" or "https://codecatalyst.global.api.aws".
-    std::string endpoint;
+    std::string endpoint{};
     /// Budget for DNS, TCP connect and the TLS handshake of a new connection.
     std::chrono::milliseconds connect_timeout{5000};
     /// Budget for the whole exchange, connection set-up included; exceeding it yields `timed_out`.
@@ -53,7 +53,7 @@ struct transport_options {
     std::string user_agent = "restop/0.1";
     /// PEM file of CA certificates to trust for HTTPS instead of the system store (empty: the
     /// system store). Peer certificates and host names are always verified.
-    std::string ca_file;
+    std::string ca_file{};
     /// Whether a request's host prefix (smithy.api#endpoint, restop::request::host_prefix) goes
     /// before the endpoint's host, as the AWS SDKs do unless told not to
     /// (`disableHostPrefixInjection`). curl_transport applies it; beast_transport and
