@@ -7,7 +7,8 @@ set(std_only_headers
   restop/validate.hpp restop/percent_encoding.hpp restop/bearer_token.hpp restop/encode.hpp
   restop/operation_error.hpp restop/reply.hpp restop/timestamp.hpp restop/sensitive.hpp restop/pagination.hpp
   restop/codecatalyst/service.hpp restop/codecatalyst/delete_access_token.hpp restop/codecatalyst/create_access_token.hpp
-  restop/codecatalyst/list_access_tokens.hpp restop/codecatalyst/verify_session.hpp)
+  restop/codecatalyst/list_access_tokens.hpp restop/codecatalyst/verify_session.hpp
+  restop/middleware.hpp)
 foreach(header ${std_only_headers})
   execute_process(
     COMMAND ${CXX} -std=c++20 -x c++ -M -I${INCLUDE_DIR} ${INCLUDE_DIR}/${header}

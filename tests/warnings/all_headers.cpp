@@ -3,12 +3,18 @@
 // -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror. The templates are instantiated below so
 // that their bodies are checked too. The script fails if a header under restop/transports/ is
 // missing from this list.
+#include <restop/async.hpp>
+#include <restop/async_middleware.hpp>
+#include <restop/middleware.hpp>
+#include <restop/recording.hpp>
 #include <restop/restop.hpp>
 #include <restop/transports/beast.hpp>
+#include <restop/transports/beast_async.hpp>
 #include <restop/transports/curl.hpp>
 #include <restop/transports/httplib.hpp>
 #include <restop/transports/options.hpp>
 
+#include <boost/asio/io_context.hpp>
 #include <sstream>
 #include <string>
 
@@ -43,5 +49,17 @@ int restop_consumer_warnings(const std::string& endpoint, const std::string& sec
     restop::transports::beast_transport beast(options);
     restop::transports::httplib_transport httplib(options);
     const auto decoded = restop::decode<cc::delete_access_token>(restop::response{404, {}, R"({"message":"gone"})"});
-    return use(curl, token, id) + use(beast, token, id) + use(httplib, token, id) + (decoded ? 0 : 1);
+    // The async headers, their templates instantiated on the async Beast transport.
+    boost::asio::io_context io;
+    restop::transports::beast_async_transport beast_async(io.get_executor(), options);
+    std::ostringstream log;
+    auto logged = restop::logging_async_transport(restop::async_transport_ref<decltype(beast_async)>{&beast_async}, log);
+    int async_failures = 0;
+    restop::async_call_with_retries(logged, cc::delete_access_token{.id = id}, token, {.deadline = std::chrono::seconds(1)},
+                                    [&](restop::result_of<cc::delete_access_token> r) { async_failures += r ? 0 : 1; });
+    auto logged_sync = restop::logging_transport(restop::transport_ref<decltype(curl)>{&curl}, log);
+    restop::recording_transport recorder(restop::transport_ref<decltype(curl)>{&curl}, log);
+    io.run();
+    return use(curl, token, id) + use(beast, token, id) + use(httplib, token, id) + use(logged_sync, token, id) +
+           use(recorder, token, id) + (decoded ? 0 : 1) + async_failures;
 }
