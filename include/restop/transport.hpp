@@ -20,6 +20,8 @@ enum class transport_error_kind {
     response_too_large,  ///< the body exceeded the transport's configured cap
     protocol_error,      ///< the bytes received were not a valid HTTP response
     other,
+    cancelled,           ///< the caller cancelled the call (an Asio cancellation slot); never retried
+    deadline_exceeded,   ///< the call's own deadline, across all its attempts, expired; never retried
 };
 
 constexpr std::string_view to_string(transport_error_kind kind) noexcept {
@@ -30,6 +32,8 @@ constexpr std::string_view to_string(transport_error_kind kind) noexcept {
         case transport_error_kind::response_too_large: return "response_too_large";
         case transport_error_kind::protocol_error: return "protocol_error";
         case transport_error_kind::other: return "other";
+        case transport_error_kind::cancelled: return "cancelled";
+        case transport_error_kind::deadline_exceeded: return "deadline_exceeded";
     }
     return "other";
 }

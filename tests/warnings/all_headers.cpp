@@ -5,13 +5,19 @@
 // missing from this list.
 #include <restop/auth/aws_credentials.hpp>
 #include <restop/auth/sigv4.hpp>
+#include <restop/async.hpp>
+#include <restop/async_middleware.hpp>
+#include <restop/middleware.hpp>
+#include <restop/recording.hpp>
 #include <restop/restop.hpp>
 #include <restop/transports/beast.hpp>
+#include <restop/transports/beast_async.hpp>
 #include <restop/transports/curl.hpp>
 #include <restop/transports/httplib.hpp>
 #include <restop/transports/options.hpp>
 
 #include <chrono>
+#include <boost/asio/io_context.hpp>
 #include <sstream>
 #include <string>
 
@@ -53,4 +59,17 @@ int restop_consumer_warnings(const std::string& endpoint, const std::string& sec
         signed_curl.signer().presign(presigned, signed_curl.host(), std::chrono::system_clock::now(), std::chrono::minutes(5)));
     return use(curl, token, id) + use(beast, token, id) + use(httplib, token, id) + use(signed_curl, token, id) +
            (decoded ? 0 : 1) + (presigned_ok ? 0 : 1);
+    // The async headers, their templates instantiated on the async Beast transport.
+    boost::asio::io_context io;
+    restop::transports::beast_async_transport beast_async(io.get_executor(), options);
+    std::ostringstream log;
+    auto logged = restop::logging_async_transport(restop::async_transport_ref<decltype(beast_async)>{&beast_async}, log);
+    int async_failures = 0;
+    restop::async_call_with_retries(logged, cc::delete_access_token{.id = id}, token, {.deadline = std::chrono::seconds(1)},
+                                    [&](restop::result_of<cc::delete_access_token> r) { async_failures += r ? 0 : 1; });
+    auto logged_sync = restop::logging_transport(restop::transport_ref<decltype(curl)>{&curl}, log);
+    restop::recording_transport recorder(restop::transport_ref<decltype(curl)>{&curl}, log);
+    io.run();
+    return use(curl, token, id) + use(beast, token, id) + use(httplib, token, id) + use(logged_sync, token, id) +
+           use(recorder, token, id) + (decoded ? 0 : 1) + async_failures;
 }
