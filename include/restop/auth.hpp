@@ -27,6 +27,13 @@ struct anonymous_identity {
 };
 inline constexpr anonymous_identity anonymous{};
 
+class bearer_token;
+
+/// What call(), call_with_retries(), pages() and items() take as the caller's identity: a
+/// restop::bearer_token or restop::anonymous (SigV4 signs in a transport: <restop/auth/sigv4.hpp>).
+template <class T>
+concept call_identity = std::is_same_v<T, bearer_token> || std::is_same_v<T, anonymous_identity>;
+
 namespace detail {
 template <class T>
 inline constexpr bool is_sigv4_auth = false;

@@ -19,13 +19,13 @@ namespace restop {
 /// The pages of a paginated operation, each a result_of<Op>, fetched lazily as it is iterated.
 /// Ends after a page without a next token, after an error page, or when the service hands back
 /// the token it was just given (a loop the official SDKs also cut short).
-template <class Op, transport Transport>
+template <class Op, transport Transport, call_identity Identity = bearer_token>
     requires detail::is_paginated<Op>
 class page_range {
     using pagination = typename Op::pagination;
 
 public:
-    page_range(Transport& t, Op first, const bearer_token& token, retry_options retry = {}, call_options options = {})
+    page_range(Transport& t, Op first, const Identity& token, retry_options retry = {}, call_options options = {})
         : transport_(&t), op_(std::move(first)), token_(&token), retry_(retry), options_(options) {}
 
     class iterator {
@@ -83,7 +83,7 @@ private:
 
     Transport* transport_;
     Op op_;
-    const bearer_token* token_;
+    const Identity* token_;
     retry_options retry_;
     call_options options_;
     std::string token_storage_;
@@ -95,7 +95,7 @@ private:
 
 /// The items of every page, each a result<Item, error_of<Op>>: an error page yields one error
 /// element and ends the range.
-template <class Op, transport Transport>
+template <class Op, transport Transport, call_identity Identity = bearer_token>
     requires detail::is_paginated<Op>
 class item_range {
     using pagination = typename Op::pagination;
@@ -104,7 +104,7 @@ class item_range {
 public:
     using element = result<item_type, error_of<Op>>;
 
-    item_range(Transport& t, Op first, const bearer_token& token, retry_options retry = {}, call_options options = {})
+    item_range(Transport& t, Op first, const Identity& token, retry_options retry = {}, call_options options = {})
         : pages_(t, std::move(first), token, retry, options) {}
 
     class iterator {
@@ -166,8 +166,8 @@ private:
         settle();
     }
 
-    page_range<Op, Transport> pages_;
-    typename page_range<Op, Transport>::iterator page_;
+    page_range<Op, Transport, Identity> pages_;
+    typename page_range<Op, Transport, Identity>::iterator page_;
     std::size_t index_ = 0;
     bool started_ = false;
     bool done_ = false;
@@ -177,20 +177,20 @@ private:
 ///
 ///     for (const auto& page : restop::pages(t, cc::list_access_tokens{.max_results = 10}, token))
 ///         if (!page) { report(page.error()); break; }
-template <class Op, transport Transport>
-page_range<Op, Transport> pages(Transport& t, Op first, const bearer_token& token, retry_options retry = {},
-                                call_options options = {}) {
-    return page_range<Op, Transport>(t, std::move(first), token, retry, options);
+template <class Op, transport Transport, call_identity Identity>
+page_range<Op, Transport, Identity> pages(Transport& t, Op first, const Identity& token, retry_options retry = {},
+                                          call_options options = {}) {
+    return page_range<Op, Transport, Identity>(t, std::move(first), token, retry, options);
 }
 
 /// Every item of every page.
 ///
 ///     for (const auto& item : restop::items(t, cc::list_access_tokens{}, token))
 ///         if (item) std::cout << item->name << '\n'; else report(item.error());
-template <class Op, transport Transport>
-item_range<Op, Transport> items(Transport& t, Op first, const bearer_token& token, retry_options retry = {},
-                                call_options options = {}) {
-    return item_range<Op, Transport>(t, std::move(first), token, retry, options);
+template <class Op, transport Transport, call_identity Identity>
+item_range<Op, Transport, Identity> items(Transport& t, Op first, const Identity& token, retry_options retry = {},
+                                          call_options options = {}) {
+    return item_range<Op, Transport, Identity>(t, std::move(first), token, retry, options);
 }
 
 }  // namespace restop

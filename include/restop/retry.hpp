@@ -163,8 +163,8 @@ private:
 /// `retry.deadline` ran out first (see retry_options).
 ///
 ///     auto outcome = restop::call_with_retries(curl, cc::delete_access_token{.id = id}, token, {.max_attempts = 5});
-template <class Op, transport Transport, class Sleep = thread_sleep, class Jitter = jitter_source>
-result_of<Op> call_with_retries(Transport& t, const Op& op, const bearer_token& token, const retry_options& retry = {},
+template <class Op, transport Transport, call_identity Identity, class Sleep = thread_sleep, class Jitter = jitter_source>
+result_of<Op> call_with_retries(Transport& t, const Op& op, const Identity& token, const retry_options& retry = {},
                                 const call_options& options = {}, Sleep&& sleep = {}, Jitter&& jitter = {}) {
     request scratch;
     retry_schedule schedule(retry, retry_schedule::clock::now());

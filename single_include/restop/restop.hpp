@@ -3512,6 +3512,13 @@ struct anonymous_identity {
 };
 inline constexpr anonymous_identity anonymous{};
 
+class bearer_token;
+
+/// What call(), call_with_retries(), pages() and items() take as the caller's identity: a
+/// restop::bearer_token or restop::anonymous (SigV4 signs in a transport: <restop/auth/sigv4.hpp>).
+template <class T>
+concept call_identity = std::is_same_v<T, bearer_token> || std::is_same_v<T, anonymous_identity>;
+
 namespace detail {
 template <class T>
 inline constexpr bool is_sigv4_auth = false;
@@ -4557,6 +4564,8 @@ enum class transport_error_kind {
     response_too_large,  ///< the body exceeded the transport's configured cap
     protocol_error,      ///< the bytes received were not a valid HTTP response
     other,
+    cancelled,           ///< the caller cancelled the call (an Asio cancellation slot); never retried
+    deadline_exceeded,   ///< the call's own deadline, across all its attempts, expired; never retried
 };
 
 constexpr std::string_view to_string(transport_error_kind kind) noexcept {
@@ -4567,6 +4576,8 @@ constexpr std::string_view to_string(transport_error_kind kind) noexcept {
         case transport_error_kind::response_too_large: return "response_too_large";
         case transport_error_kind::protocol_error: return "protocol_error";
         case transport_error_kind::other: return "other";
+        case transport_error_kind::cancelled: return "cancelled";
+        case transport_error_kind::deadline_exceeded: return "deadline_exceeded";
     }
     return "other";
 }
@@ -6018,7 +6029,9 @@ struct json_body_writer {
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <optional>
 #include <random>
+#include <string>
 #include <string_view>
 #include <thread>
 
@@ -6028,11 +6041,20 @@ namespace restop {
 /// AWS standard retry mode: `max_attempts` in all (1 turns retries off); before retry i
 /// (i = 0 for the first retry) wait random(0,1) x 2^i x base, at most `max_delay`, where base is
 /// `throttling_base_delay` after a throttling error and `base_delay` otherwise.
+///
+/// `deadline` bounds the whole call, every attempt and every backoff included, from the moment
+/// the call starts: a retry whose backoff would end past it is not made, and the call fails with
+/// a transport_error of kind `deadline_exceeded` instead. An async call also cuts the attempt in
+/// flight (through the transport's cancellation slot); a sync call cannot interrupt a blocking
+/// `send`, so there the transport's own timeout bounds the attempt in flight.
+///
+///     restop::call_with_retries(t, op, token, {.max_attempts = 5, .deadline = std::chrono::seconds(2)});
 struct retry_options {
     int max_attempts = 3;
     std::chrono::milliseconds base_delay{100};
     std::chrono::milliseconds throttling_base_delay{500};
     std::chrono::milliseconds max_delay{20000};
+    std::optional<std::chrono::milliseconds> deadline{};  ///< none: only max_attempts bounds the call
 };
 
 /// Blocks the calling thread: the default way to wait between attempts.
@@ -6078,20 +6100,103 @@ inline std::chrono::milliseconds retry_delay(const retry_options& options, int r
     return std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(std::max(scaled, 0.0)));
 }
 
+/// What the standard retry mode does after an attempt.
+enum class retry_verdict {
+    finish,           ///< hand back this attempt's outcome (a success, a final error, attempts used up)
+    retry,            ///< wait `retry_decision::delay`, then make the next attempt
+    deadline_passed,  ///< fail with `deadline_exceeded`: the deadline passed, or the backoff would end past it
+};
+
+struct retry_decision {
+    retry_verdict verdict = retry_verdict::finish;
+    std::chrono::milliseconds delay{0};
+};
+
+/// The standard retry mode's bookkeeping for one call: attempts made and the deadline. The sync
+/// `call_with_retries` and the async `async_call_with_retries` (restop/async.hpp) both decide
+/// through it, so the two cannot drift apart.
+///
+///     restop::retry_schedule schedule(options, std::chrono::steady_clock::now());
+///     for (;;) {
+///         auto outcome = restop::call(t, op, token);
+///         auto next = schedule.after_attempt(outcome, jitter(), std::chrono::steady_clock::now());
+///         if (next.verdict != restop::retry_verdict::retry) ...;  // finish or deadline_passed
+///         sleep(next.delay);
+///     }
+class retry_schedule {
+public:
+    using clock = std::chrono::steady_clock;
+
+    retry_schedule(const retry_options& options, clock::time_point start) : options_(options) {
+        // A deadline too far off to add to `start` (milliseconds::max() as "none") is no deadline.
+        if (options.deadline &&
+            *options.deadline < std::chrono::duration_cast<std::chrono::milliseconds>(clock::time_point::max() - start))
+            deadline_ = start + *options.deadline;
+    }
+
+    /// The absolute deadline, if the options set one.
+    std::optional<clock::time_point> deadline() const noexcept { return deadline_; }
+
+    /// Whether the deadline has passed at `now` (never, without a deadline). A deadline of zero
+    /// has passed before the first attempt: the call fails without sending anything.
+    bool expired(clock::time_point now) const noexcept { return deadline_ && now >= *deadline_; }
+
+    /// Attempts decided on so far.
+    int attempts() const noexcept { return attempts_; }
+
+    /// Decides after an attempt ended with `outcome` at `now`; `jitter` is in [0, 1).
+    template <class Outcome>
+    retry_decision after_attempt(const Outcome& outcome, double jitter, clock::time_point now) {
+        ++attempts_;
+        if (outcome || !outcome.error().retryable()) return {};
+        if (attempts_ >= std::max(options_.max_attempts, 1)) return {};
+        const auto delay = retry_delay(options_, attempts_ - 1, is_throttling(outcome.error()), jitter);
+        // In milliseconds on both sides: a delay near milliseconds::max() would overflow nanoseconds.
+        if (deadline_ && delay >= std::chrono::duration_cast<std::chrono::milliseconds>(*deadline_ - now)) {
+            last_status_ = outcome.error().status();
+            return {retry_verdict::deadline_passed, delay};
+        }
+        return {retry_verdict::retry, delay};
+    }
+
+    /// Counts an attempt that the deadline cut short (an async call cancels the attempt in flight).
+    void count_cut_attempt() noexcept { ++attempts_; }
+
+    /// The error a call fails with when its deadline passes; it says how long the deadline was and
+    /// how many attempts were made, nothing from the request.
+    transport_error deadline_error() const {
+        std::string message = "deadline of " + std::to_string(options_.deadline ? options_.deadline->count() : 0) +
+                              " ms exceeded after " + std::to_string(attempts_) +
+                              (attempts_ == 1 ? " attempt" : " attempts");
+        if (last_status_ != 0) message += " (the last: HTTP " + std::to_string(last_status_) + ")";
+        return transport_error{transport_error_kind::deadline_exceeded, std::move(message)};
+    }
+
+private:
+    retry_options options_;
+    std::optional<clock::time_point> deadline_;
+    int attempts_ = 0;
+    int last_status_ = 0;
+};
+
 /// call() with the standard retry mode: retries throttling, 500/502/503/504 and transport
 /// failures where no response arrived; never input refused before sending or other 4xx/501.
-/// Returns the last attempt's outcome.
+/// Returns the last attempt's outcome, or a `deadline_exceeded` transport error when
+/// `retry.deadline` ran out first (see retry_options).
 ///
 ///     auto outcome = restop::call_with_retries(curl, cc::delete_access_token{.id = id}, token, {.max_attempts = 5});
-template <class Op, transport Transport, class Sleep = thread_sleep, class Jitter = jitter_source>
-result_of<Op> call_with_retries(Transport& t, const Op& op, const bearer_token& token, const retry_options& retry = {},
+template <class Op, transport Transport, call_identity Identity, class Sleep = thread_sleep, class Jitter = jitter_source>
+result_of<Op> call_with_retries(Transport& t, const Op& op, const Identity& token, const retry_options& retry = {},
                                 const call_options& options = {}, Sleep&& sleep = {}, Jitter&& jitter = {}) {
     request scratch;
-    const int attempts = std::max(retry.max_attempts, 1);
-    for (int attempt = 1;; ++attempt) {
+    retry_schedule schedule(retry, retry_schedule::clock::now());
+    for (;;) {
+        if (schedule.expired(retry_schedule::clock::now())) return failure(error_of<Op>(schedule.deadline_error()));
         result_of<Op> outcome = call(t, op, token, scratch, options);
-        if (outcome || attempt >= attempts || !outcome.error().retryable()) return outcome;
-        sleep(retry_delay(retry, attempt - 1, is_throttling(outcome.error()), jitter()));
+        const retry_decision next = schedule.after_attempt(outcome, jitter(), retry_schedule::clock::now());
+        if (next.verdict == retry_verdict::finish) return outcome;
+        if (next.verdict == retry_verdict::deadline_passed) return failure(error_of<Op>(schedule.deadline_error()));
+        sleep(next.delay);
     }
 }
 
@@ -6103,13 +6208,13 @@ namespace restop {
 /// The pages of a paginated operation, each a result_of<Op>, fetched lazily as it is iterated.
 /// Ends after a page without a next token, after an error page, or when the service hands back
 /// the token it was just given (a loop the official SDKs also cut short).
-template <class Op, transport Transport>
+template <class Op, transport Transport, call_identity Identity = bearer_token>
     requires detail::is_paginated<Op>
 class page_range {
     using pagination = typename Op::pagination;
 
 public:
-    page_range(Transport& t, Op first, const bearer_token& token, retry_options retry = {}, call_options options = {})
+    page_range(Transport& t, Op first, const Identity& token, retry_options retry = {}, call_options options = {})
         : transport_(&t), op_(std::move(first)), token_(&token), retry_(retry), options_(options) {}
 
     class iterator {
@@ -6167,7 +6272,7 @@ private:
 
     Transport* transport_;
     Op op_;
-    const bearer_token* token_;
+    const Identity* token_;
     retry_options retry_;
     call_options options_;
     std::string token_storage_;
@@ -6179,7 +6284,7 @@ private:
 
 /// The items of every page, each a result<Item, error_of<Op>>: an error page yields one error
 /// element and ends the range.
-template <class Op, transport Transport>
+template <class Op, transport Transport, call_identity Identity = bearer_token>
     requires detail::is_paginated<Op>
 class item_range {
     using pagination = typename Op::pagination;
@@ -6188,7 +6293,7 @@ class item_range {
 public:
     using element = result<item_type, error_of<Op>>;
 
-    item_range(Transport& t, Op first, const bearer_token& token, retry_options retry = {}, call_options options = {})
+    item_range(Transport& t, Op first, const Identity& token, retry_options retry = {}, call_options options = {})
         : pages_(t, std::move(first), token, retry, options) {}
 
     class iterator {
@@ -6250,8 +6355,8 @@ private:
         settle();
     }
 
-    page_range<Op, Transport> pages_;
-    typename page_range<Op, Transport>::iterator page_;
+    page_range<Op, Transport, Identity> pages_;
+    typename page_range<Op, Transport, Identity>::iterator page_;
     std::size_t index_ = 0;
     bool started_ = false;
     bool done_ = false;
@@ -6261,20 +6366,20 @@ private:
 ///
 ///     for (const auto& page : restop::pages(t, cc::list_access_tokens{.max_results = 10}, token))
 ///         if (!page) { report(page.error()); break; }
-template <class Op, transport Transport>
-page_range<Op, Transport> pages(Transport& t, Op first, const bearer_token& token, retry_options retry = {},
-                                call_options options = {}) {
-    return page_range<Op, Transport>(t, std::move(first), token, retry, options);
+template <class Op, transport Transport, call_identity Identity>
+page_range<Op, Transport, Identity> pages(Transport& t, Op first, const Identity& token, retry_options retry = {},
+                                          call_options options = {}) {
+    return page_range<Op, Transport, Identity>(t, std::move(first), token, retry, options);
 }
 
 /// Every item of every page.
 ///
 ///     for (const auto& item : restop::items(t, cc::list_access_tokens{}, token))
 ///         if (item) std::cout << item->name << '\n'; else report(item.error());
-template <class Op, transport Transport>
-item_range<Op, Transport> items(Transport& t, Op first, const bearer_token& token, retry_options retry = {},
-                                call_options options = {}) {
-    return item_range<Op, Transport>(t, std::move(first), token, retry, options);
+template <class Op, transport Transport, call_identity Identity>
+item_range<Op, Transport, Identity> items(Transport& t, Op first, const Identity& token, retry_options retry = {},
+                                          call_options options = {}) {
+    return item_range<Op, Transport, Identity>(t, std::move(first), token, retry, options);
 }
 
 }  // namespace restop

@@ -257,3 +257,9 @@ TEST_CASE("auth: a service without a scheme is called with restop::anonymous, an
     CHECK(restop::call(t, ping{}, restop::anonymous));
     CHECK(t.seen == "0 headers");
 }
+
+TEST_CASE("auth: restop::anonymous goes through call_with_retries too") {
+    answering_transport t;
+    CHECK(restop::call_with_retries(t, ping{}, restop::anonymous));
+    CHECK(t.seen == "0 headers");
+}
