@@ -230,7 +230,7 @@ int list_tokens(const arguments& args, const restop::bearer_token& token) {
         double n = 0;
         if (!parse_number(args.max_results, n) || n != static_cast<double>(static_cast<std::int32_t>(n)))
             return refuse("invalid --max-results: not a whole number");
-        op.max_results = static_cast<std::int32_t>(n);
+        op.max_results = restop::runtime(static_cast<std::int32_t>(n));
     }
     if (refused(op)) return exit_refused;
     auto transport = make_transport(args);

@@ -24,6 +24,8 @@ CASES = [
     ("decode/500_html", "decode 500, HTML body", 1.3, 1),
     ("call/200", "whole call, 200", 1.3, None),
     ("call/404", "whole call, 404", 1.3, None),
+    ("check/pattern_uuid", "check of a member with a UUID `pattern`", None, 0),
+    ("check/pattern_uuid_recompiled", "the same, the pattern compiled on every check (before issue 14)", None, 0),
 ]
 SIDES = ("restop", "hand", "floor")
 

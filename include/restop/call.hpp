@@ -3,6 +3,7 @@
 // including refused input and a failed transport, comes back as a value.
 
 #include <optional>
+#include <type_traits>
 
 #include "restop/bearer_token.hpp"
 #include "restop/decode.hpp"
@@ -24,6 +25,33 @@ result_of<Op> send_encoded(Transport& t, result<void, validation_error> encoded,
     transport_result sent = t.send(scratch);
     if (!sent) return failure(error_of<Op>(std::move(sent.error())));
     return decode<Op>(*sent);
+}
+
+template <class T>
+concept is_identity = std::is_same_v<std::remove_cvref_t<T>, bearer_token> || std::is_same_v<std::remove_cvref_t<T>, anonymous_identity>;
+template <class T>
+concept is_transport_lvalue = std::is_lvalue_reference_v<T> && transport<std::remove_reference_t<T>>;
+
+// What the refusing overloads below check, in the order a reader would: the transport (`T` as
+// forwarded), then the credentials, then (for pages and items) the operation.
+template <class T, class Identity>
+concept call_arguments = is_transport_lvalue<T> && is_identity<Identity>;
+
+template <class T, class Op, class Identity, bool Paginated = true>
+consteval bool require_call_arguments() {
+    if constexpr (std::is_pointer_v<std::remove_cvref_t<T>>)
+        static_assert(!std::is_pointer_v<std::remove_cvref_t<T>>, "restop: this is a pointer; pass the transport itself (`*t`)");
+    else if constexpr (!std::is_lvalue_reference_v<T>)
+        static_assert(std::is_lvalue_reference_v<T>, "restop: the transport is a temporary; keep it in a variable (it holds "
+                                                     "connections for the calls that follow) and pass that");
+    else if constexpr (!transport<std::remove_reference_t<T>>)
+        require_transport<std::remove_reference_t<T>>();
+    else if constexpr (!is_identity<Identity>)
+        static_assert(is_identity<Identity>, "restop: a call's credentials must be a restop::bearer_token or restop::anonymous");
+    else
+        static_assert(Paginated, "restop: restop::pages and restop::items need a paginated operation: this one declares no "
+                                 "`using pagination = restop::paginated<...>`");
+    return true;
 }
 }  // namespace detail
 
@@ -58,6 +86,15 @@ template <class Op, transport Transport>
 result_of<Op> call(Transport& t, const Op& op, const bearer_token& token, const call_options& options = {}) {
     request scratch;
     return call(t, op, token, scratch, options);
+}
+
+/// Any other arguments: refused with restop's sentence naming what is wrong (not a transport, a
+/// const or temporary transport, credentials that are not restop::bearer_token or restop::anonymous)
+/// instead of a list of the overloads above.
+template <class T, class Op, class Identity, class... Rest>
+    requires(!detail::call_arguments<T, Identity>)
+void call(T&&, const Op&, Identity&&, Rest&&...) {
+    static_assert(detail::require_call_arguments<T, Op, Identity>());
 }
 
 }  // namespace restop

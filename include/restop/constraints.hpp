@@ -90,16 +90,20 @@ using at_most = range<std::numeric_limits<std::int64_t>::min(), Max>;
 
 /// Smithy @pattern: an ECMA-262 regular expression the string must match somewhere (it is
 /// not implicitly anchored; the model's patterns carry their own ^ and $).
+///
+/// The pattern is compiled once, by the compiler; a malformed one stops there with the parser's
+/// own sentence ("the pattern has an unbalanced parenthesis"), and a check only runs the matcher.
 template <fixed_string Regex>
 struct pattern {
-    static_assert(detail::pattern_syntax_error(Regex.view()) == nullptr,
-                  "restop::pattern: the regular expression is malformed or uses a construct restop does not support");
     static constexpr std::string_view text = Regex.view();
+    static constexpr const auto& program = detail::pattern_program<Regex>;
+    // Naming the program compiles it when the constraint is completed, as string_param does.
+    static_assert(program.code.size() > 0);
 
     static constexpr std::optional<detail::violation> check(std::string_view value) noexcept {
         // A pattern too costly to decide is reported as a mismatch: the input is refused rather
         // than sent unchecked, and the service would have to do the same work.
-        if (detail::match_pattern(text, value) == detail::pattern_match::matched) return std::nullopt;
+        if (detail::run_pattern(program.view(), value) == detail::pattern_match::matched) return std::nullopt;
         return detail::violation_of(constraint::pattern, 0, validation_error::unbounded_min, validation_error::unbounded_max,
                                     text);
     }

@@ -29,6 +29,7 @@
 #include "restop/percent_encoding.hpp"
 #include "restop/reply.hpp"
 #include "restop/request.hpp"
+#include "restop/request_id.hpp"
 #include "restop/response.hpp"
 #include "restop/result.hpp"
 #include "restop/sensitive.hpp"

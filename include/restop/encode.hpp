@@ -49,6 +49,9 @@ struct encode_options {
 
 namespace detail {
 
+template <class T>
+concept is_complete = requires { sizeof(T); };
+
 // Fills `out` while reusing the capacity of whatever strings it already holds, so a request
 // encoded into again and again stops allocating once it has seen its largest shape.
 class request_writer {
@@ -350,6 +353,9 @@ void write_payload(request_writer& writer, std::string& body, const Op& op) {
         body.assign(value_traits<held_type>::text_view(held(value)));
         if (media.empty()) media = "text/plain";
     } else {
+        static_assert(is_complete<json_body_writer<Op>>,
+                      "restop: this operation has a JSON payload, and its writer is in <restop/json_body.hpp> (it brings "
+                      "Boost.JSON): include it, or <restop/restop.hpp>, where the operation is encoded");
         json_body_writer<Op>::write_value(body, held(value));
         if (media.empty()) media = "application/json";
     }
@@ -435,6 +441,9 @@ void write_request(request& out, const Op& op, const bearer_token* token, const 
         }
     }(), ...);
     if constexpr (description::has_body) {
+        static_assert(is_complete<json_body_writer<Op>>,
+                      "restop: this operation has JSON body members, and their writer is in <restop/json_body.hpp> (it "
+                      "brings Boost.JSON): include it, or <restop/restop.hpp>, where the operation is encoded");
         writer.add_header("Content-Type").assign("application/json");
         json_body_writer<Op>::write(out.body, op, idempotency);
     } else if constexpr (description::has_payload) {

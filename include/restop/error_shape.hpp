@@ -23,6 +23,7 @@ template <fixed_string WireName, int HttpStatus, restop::fault Fault, restop::re
 struct error_shape {
     static_assert(HttpStatus >= 400 && HttpStatus <= 599, "restop::error_shape: an error's HTTP status must be 4xx or 5xx");
     static_assert(Fault != restop::fault::network, "restop::error_shape: a modeled error is a client or a server fault");
+    static_assert(!WireName.view().empty(), "restop::error_shape: an error shape needs its name, as the service sends it");
 
     static constexpr auto wire_text = WireName;  // kept as a fixed_string for diagnostics
     static constexpr std::string_view wire_name = wire_text.view();

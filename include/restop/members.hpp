@@ -13,8 +13,11 @@
 #include <vector>
 
 #include "restop/constraints.hpp"
+#include "restop/detail/http_grammar.hpp"
 #include "restop/detail/spelled.hpp"
+#include "restop/detail/utf8.hpp"
 #include "restop/fixed_string.hpp"
+#include "restop/header.hpp"
 #include "restop/params.hpp"
 #include "restop/value_traits.hpp"
 
@@ -48,6 +51,9 @@ struct sensitive {};
 /// the payload's Content-Type; a header with a media type travels base64-encoded.
 template <fixed_string Type>
 struct media_type {
+    static_assert(Type.view().empty() || detail::is_media_type(Type.view()),
+                  "restop::media_type: a media type is type/subtype with optional parameters (RFC 9110 §8.3.1), such as "
+                  "\"application/json\" or \"text/plain; charset=utf-8\"");
     static constexpr std::string_view value = Type.view();
 };
 
@@ -95,6 +101,29 @@ struct member_type_without_traits {
     static constexpr bool value = true;
 };
 
+// Whether a wire name can stand where `Where` puts it in an HTTP/1.1 request. `Name` spells the
+// wire name out, so that the notes of both compilers show it ("Name = spelled<'X', ' ', ...>").
+template <location Where, fixed_string WireName, class Name = spell<WireName>>
+consteval bool check_wire_name() {
+    constexpr std::string_view name = WireName.view();
+    static_assert(scan_utf8(name).valid, "restop: a member's wire name must be valid UTF-8");
+    if constexpr (Where == location::header) {
+        static_assert(is_token(name), "restop: an http_header name must be an RFC 9110 token (letters, digits and "
+                                      "!#$%&'*+-.^_`|~; no space, ':' or non-ASCII), or no HTTP request could carry it");
+        static_assert(!iequals(name, "Host") && !iequals(name, "Content-Length") && !iequals(name, "Transfer-Encoding") &&
+                          !iequals(name, "Connection"),
+                      "restop: an http_header member cannot be Host, Content-Length, Transfer-Encoding or Connection: "
+                      "they frame the request, and the transport writes them");
+    } else if constexpr (Where == location::prefix_headers) {
+        static_assert(name.empty() || is_token(name), "restop: an http_prefix_headers prefix begins header names, so it may "
+                                                      "hold only RFC 9110 token characters (letters, digits and "
+                                                      "!#$%&'*+-.^_`|~)");
+    } else if constexpr (Where == location::query) {
+        static_assert(!name.empty(), "restop: an http_query member needs a non-empty name");
+    }
+    return true;
+}
+
 // The first of `Options` that `Is` accepts, else `Fallback`: how a binding or an operation
 // finds the one option of a kind among the others.
 template <template <class> class Is, class Fallback, class... Options>
@@ -138,6 +167,7 @@ struct member_binding {
 
     static_assert((detail::unknown_member_option<detail::is_member_option<Options>, detail::spell<WireName>>::value && ...));
     static_assert(detail::member_type_without_traits<has_value_traits<value_type>, detail::spell<WireName>>::value);
+    static_assert(detail::check_wire_name<Where, WireName>());
 
     static constexpr std::string_view media_type = detail::first_option_t<detail::is_media_type_trait, restop::media_type<"">, Options...>::value;
     static constexpr bool has_default = (detail::is_default_option<Options> || ...);

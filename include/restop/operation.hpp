@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "restop/constraints.hpp"
+#include "restop/detail/http_grammar.hpp"
 #include "restop/detail/spelled.hpp"
 #include "restop/error_shape.hpp"
 #include "restop/fixed_string.hpp"
@@ -62,6 +63,15 @@ struct host_prefix {
         }
         return depth == 0;
     }(), "restop::host_prefix: the prefix has an unbalanced '{' or '}'");
+    static_assert([] {
+        int depth = 0;
+        for (char c : Prefix.view()) {
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            if (c != '{' && c != '}' && !(depth == 0 ? detail::is_host_char(c) : detail::is_identifier_char(c))) return false;
+        }
+        return true;
+    }(), "restop::host_prefix: a host prefix may hold only letters, digits, '-', '.' (RFC 1123 host names) and {labels} "
+         "named by identifiers");
 };
 
 /// The compression algorithms of smithy.api#requestCompression.
@@ -294,6 +304,9 @@ struct operation<Method, Uri, SuccessStatus, members<Bindings...>, errors<Shapes
     static_assert(uri::error != uri_template_error::more_than_one_greedy, "restop: the URI template has more than one greedy label {name+}");
     static_assert(uri::error != uri_template_error::duplicate_label, "restop: the URI template names the same label twice");
     static_assert(uri::error != uri_template_error::label_in_query, "restop: labels belong in the path; the query part of a URI template is literal");
+    static_assert(uri::error != uri_template_error::invalid_character,
+                  "restop: the URI template holds a character RFC 3986 does not allow in a path or query (a space, a quote, "
+                  "'#', '%' without two hex digits, a non-ASCII byte, ...): percent-encode it");
     static_assert(SuccessStatus >= 200 && SuccessStatus <= 299, "restop::operation: the success status must be 2xx");
     static_assert((detail::is_error_shape<Shapes> && ...), "restop::operation: every entry of restop::errors<...> must derive from restop::error_shape");
     static_assert(std::is_same_v<Output, empty_output> || detail::has_fields<Output>,
@@ -325,11 +338,45 @@ struct operation<Method, Uri, SuccessStatus, members<Bindings...>, errors<Shapes
 /// Where restop finds an operation's description: `Op::description` by default. Specialise it
 /// to describe a struct you cannot edit.
 template <class Op>
-struct description_of {
+struct description_of {};
+template <class Op>
+    requires requires { typename Op::description; }
+struct description_of<Op> {
     using type = typename Op::description;
 };
+
+namespace detail {
+template <class T>
+inline constexpr bool is_operation = false;
+template <http_method M, fixed_string U, int S, class B, class E, class O, class... Options>
+inline constexpr bool is_operation<operation<M, U, S, B, E, O, Options...>> = true;
+
+// Stands in for a missing description once its sentence is out, so that nothing else fails.
+using no_description = operation<http_method::get, "/", 200, members<>, errors<>>;
+
+template <class Op, class Members>
+inline constexpr bool binds_members_of = true;
+template <class Op, class... Bindings>
+inline constexpr bool binds_members_of<Op, members<Bindings...>> = (std::is_base_of_v<typename Bindings::owner, Op> && ...);
+
+// Every use of a description goes through here: a type without one, or with something else in
+// its place, stops at restop's sentence (the notes name the type: "Op = my_struct").
 template <class Op>
-using description_t = typename description_of<Op>::type;
+struct checked_description {
+    static constexpr bool has_one = requires { typename description_of<Op>::type; };
+    static_assert(has_one, "restop: this type has no description: declare `using description = restop::operation<...>;` "
+                           "in it, or specialise restop::description_of for it");
+    using declared = typename std::conditional_t<has_one, description_of<Op>, std::type_identity<no_description>>::type;
+    static_assert(!has_one || is_operation<declared>, "restop: this type's `description` is not a restop::operation<...>");
+    using type = std::conditional_t<is_operation<declared>, declared, no_description>;
+    static_assert(binds_members_of<Op, typename type::member_list>,
+                  "restop: a binding of this type's description points at a member of another struct: every binding in "
+                  "`members<...>` must name a member of the type it describes (or of its base)");
+};
+}  // namespace detail
+
+template <class Op>
+using description_t = typename detail::checked_description<Op>::type;
 
 /// True when `Op` has a description that passes every check. Naming it in a static_assert runs
 /// the checks at the point of declaration instead of the first call.

@@ -4,9 +4,6 @@
 // failure. Each says its fault, whether a retry may help, and what the service answered.
 
 #include <concepts>
-#include <cstddef>
-#include <cstring>
-#include <new>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -14,98 +11,14 @@
 #include <utility>
 #include <variant>
 
+#include "restop/detail/control_bytes.hpp"
 #include "restop/error_shape.hpp"
 #include "restop/fault.hpp"
+#include "restop/request_id.hpp"
 #include "restop/transport.hpp"
 #include "restop/validation_error.hpp"
 
 namespace restop {
-
-/// The `x-amzn-requestid` of a response, kept in place: AWS request ids are 36-character UUIDs,
-/// so holding one costs no allocation (an id longer than `inline_capacity` is kept whole on the
-/// heap). It is a std::string_view of its own bytes, so that code written against the
-/// std::string it replaces keeps compiling: comparisons, `.empty()`, `<<`, conversion to
-/// std::string, and every API that takes a string view.
-///
-/// Making one never throws: should the heap refuse a long id, its first `inline_capacity`
-/// bytes are kept. (A constructor that may throw inside decode()'s aggregate initialisations
-/// also sets off a false -Wmaybe-uninitialized in g++ 12 at -O3.)
-///
-///     if (!outcome) log(outcome.error().request_id());  // "7f4f1d42-6a1b-4b5e-9a43-3c9f1b7e2d10"
-class request_id_text : public std::string_view {
-public:
-    static constexpr std::size_t inline_capacity = 48;
-
-    request_id_text() noexcept : std::string_view(inline_, 0) {}
-    request_id_text(std::string_view text) noexcept : std::string_view(inline_, 0) {
-        if (!text.empty()) assign(text);  // a response without an id (a proxy's 5xx) costs nothing
-    }
-    request_id_text(const std::string& text) noexcept : request_id_text(std::string_view(text)) {}
-    request_id_text(const char* text) noexcept : request_id_text(std::string_view(text)) {}
-
-    // The view must always point at this object's own bytes, so copies and moves re-aim it.
-    request_id_text(const request_id_text& other) noexcept : request_id_text(std::string_view(other)) {}
-    request_id_text(request_id_text&& other) noexcept : std::string_view(inline_, 0) { take(other); }
-    request_id_text& operator=(const request_id_text& other) noexcept {
-        if (this != &other) assign(other);
-        return *this;
-    }
-    request_id_text& operator=(request_id_text&& other) noexcept {
-        if (this != &other) take(other);
-        return *this;
-    }
-    ~request_id_text() { delete[] heap_; }
-
-    operator std::string() const { return std::string(data(), size()); }
-
-    // The view always covers the whole id.
-    void remove_prefix(size_type) = delete;
-    void remove_suffix(size_type) = delete;
-    void swap(std::string_view&) = delete;
-
-private:
-    std::string_view& view() noexcept { return *this; }
-
-    void assign(std::string_view text) noexcept {
-        char* const old_heap = heap_;  // freed last: `text` may be this very id
-        char* const long_copy = text.size() > inline_capacity ? new (std::nothrow) char[text.size()] : nullptr;
-        if (long_copy) {
-            std::memcpy(long_copy, text.data(), text.size());
-            heap_ = long_copy;
-            view() = std::string_view(heap_, text.size());
-        } else {
-            const std::size_t size = text.size() < inline_capacity ? text.size() : inline_capacity;
-            if (size != 0) std::memmove(inline_, text.data(), size);  // `text` may be part of this very id
-            heap_ = nullptr;
-            view() = std::string_view(inline_, size);
-        }
-        delete[] old_heap;
-    }
-
-    void take(request_id_text& other) noexcept {
-        delete[] heap_;
-        heap_ = nullptr;
-        if (other.heap_ != nullptr && other.data() == other.heap_) {
-            heap_ = other.heap_;  // a long id: steal its heap buffer
-            other.heap_ = nullptr;
-            view() = std::string_view(heap_, other.size());
-        } else if (other.data() == other.inline_) {
-            // A short id: copy the whole buffer, a fixed size the compiler turns into a few
-            // register moves rather than a call.
-            std::memcpy(inline_, other.inline_, inline_capacity);
-            view() = std::string_view(inline_, other.size());
-        } else {
-            // The view was re-aimed through a std::string_view&: keep what fits.
-            const std::size_t size = other.size() < inline_capacity ? other.size() : inline_capacity;
-            if (size != 0) std::memmove(inline_, other.data(), size);
-            view() = std::string_view(inline_, size);
-        }
-        other.view() = std::string_view(other.inline_, 0);
-    }
-
-    char inline_[inline_capacity]{};  // zeroed, so that a move may copy all of it
-    char* heap_ = nullptr;  // an id longer than inline_capacity, else null
-};
 
 /// An error response the model does not describe: an unknown name, or a status with no
 /// modeled shape (a 5xx from a load balancer, a 3xx). Kept whole for inspection.
@@ -141,19 +54,6 @@ concept error_recipe = requires(const R& r) {
     { r.status } -> std::convertible_to<int>;
     { r.request_id } -> std::convertible_to<std::string_view>;
 };
-
-// Writes `text` with each control byte (C0 and DEL) as \xNN: text from the wire goes to logs.
-inline std::ostream& write_escaped(std::ostream& out, std::string_view text) {
-    constexpr char hex[] = "0123456789ABCDEF";
-    for (char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte == 0x7F)
-            out << '\\' << 'x' << hex[byte >> 4] << hex[byte & 0xF];
-        else
-            out << c;
-    }
-    return out;
-}
 
 // The statuses AWS's standard retry mode treats as transient (plus throttling's 429).
 constexpr bool is_transient_status(int status) noexcept {

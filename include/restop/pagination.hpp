@@ -2,7 +2,10 @@
 // Smithy's @paginated trait as a type: which input member carries the page token, which output
 // member returns the next one, and which output member holds the items. Only the standard library.
 
+#include <optional>
+#include <string>
 #include <type_traits>
+#include <vector>
 
 #include "restop/members.hpp"
 
@@ -24,7 +27,18 @@ struct paginated {
     static constexpr auto page_size = PageSize;
     using output_type = typename detail::member_pointer<decltype(Items)>::owner;
     using item_list = detail::unwrapped_t<typename detail::member_pointer<decltype(Items)>::type>;
-    using item_type = typename item_list::value_type;
+    static_assert(detail::is_vector<item_list>,
+                  "restop::paginated: the items (third argument) must be a std::vector member of the output, or a "
+                  "std::optional of one");
+    using item_type = typename std::conditional_t<detail::is_vector<item_list>, item_list, std::vector<int>>::value_type;
+
+    static_assert(detail::is_string_param<typename detail::member_pointer<decltype(InputToken)>::type>,
+                  "restop::paginated: the input token (first argument) must be a restop::string_param member of the operation");
+    static_assert(std::is_same_v<typename detail::member_pointer<decltype(OutputToken)>::type, std::optional<std::string>>,
+                  "restop::paginated: the output token (second argument) must be a std::optional<std::string> member of the "
+                  "output, absent on the last page");
+    static_assert(std::is_same_v<typename detail::member_pointer<decltype(OutputToken)>::owner, output_type>,
+                  "restop::paginated: the output token and the items must be members of the same output struct");
 
     /// The items of a page; none when the page left its (optional) list out.
     static const item_list& items_of(const output_type& page) noexcept {

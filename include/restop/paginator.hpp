@@ -7,6 +7,7 @@
 #include <iterator>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include "restop/bearer_token.hpp"
@@ -23,6 +24,8 @@ template <class Op, transport Transport, call_identity Identity = bearer_token>
     requires detail::is_paginated<Op>
 class page_range {
     using pagination = typename Op::pagination;
+    static_assert(std::is_same_v<typename pagination::output_type, typename description_t<Op>::output>,
+                  "restop::paginated: the output token and the items must be members of the operation's output");
 
 public:
     page_range(Transport& t, Op first, const Identity& token, retry_options retry = {}, call_options options = {})
@@ -191,6 +194,19 @@ template <class Op, transport Transport, call_identity Identity>
 item_range<Op, Transport, Identity> items(Transport& t, Op first, const Identity& token, retry_options retry = {},
                                           call_options options = {}) {
     return item_range<Op, Transport, Identity>(t, std::move(first), token, retry, options);
+}
+
+/// Anything but a transport, a bearer token and a paginated operation: refused with restop's
+/// sentence (see call()).
+template <class T, class Op, class Identity, class... Rest>
+    requires(!detail::call_arguments<T, Identity> || !detail::is_paginated<Op>)
+void pages(T&&, const Op&, Identity&&, Rest&&...) {
+    static_assert(detail::require_call_arguments<T, Op, Identity, detail::is_paginated<Op>>());
+}
+template <class T, class Op, class Identity, class... Rest>
+    requires(!detail::call_arguments<T, Identity> || !detail::is_paginated<Op>)
+void items(T&&, const Op&, Identity&&, Rest&&...) {
+    static_assert(detail::require_call_arguments<T, Op, Identity, detail::is_paginated<Op>>());
 }
 
 }  // namespace restop

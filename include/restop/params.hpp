@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 #include "restop/constraints.hpp"
 #include "restop/detail/compile_time_error.hpp"
@@ -62,7 +63,8 @@ public:
     template <class Pointer>
         requires std::is_same_v<Pointer, const char*> || std::is_same_v<Pointer, char*>
     constexpr string_param(Pointer text) noexcept : text_(text), set_(true) {}
-    string_param(std::string&&) = delete;  // would dangle: keep the string alive and pass it by name
+    // Deleted, and the compilers print this line with the error:
+    string_param(std::string&&) = delete;  // restop: a string_param views its text, and this temporary std::string would dangle: keep it in a variable
 
     constexpr bool has_value() const noexcept { return set_; }
     constexpr std::string_view view() const noexcept { return text_; }
@@ -106,10 +108,32 @@ private:
     bool set_ = false;
 };
 
+/// An integer known only at run time, on its way into a restop::integer_param: the named way
+/// past the compile-time check that every other integer gets (as fmt::runtime is for format
+/// strings). validate() checks it before anything is sent.
+///
+///     op.max_results = restop::runtime(parsed_page_size);
+template <class Int>
+struct runtime_integer {
+    Int value;
+};
+
+/// Marks `value` as known only at run time; see restop::runtime_integer.
+template <class Int>
+    requires std::is_integral_v<Int> && (!std::is_same_v<Int, bool>)
+constexpr runtime_integer<Int> runtime(Int value) noexcept {
+    return {value};
+}
+
 /// An integer input member with its @range. Unset (default-constructed) means absent.
 ///
+/// An integer given directly is a constant, checked by the compiler against the range and the
+/// integer type (`.max_results = 11` does not compile under `at_most<10>`); a value known only
+/// at run time goes through restop::runtime and is checked by validate().
+///
 ///     using page_size = restop::integer_param<std::int32_t, restop::at_most<10>>;
-///     page_size n = 5;
+///     page_size n = 5;                        // checked by the compiler
+///     page_size m = restop::runtime(parsed);  // checked by validate()
 template <class Int, class... Constraints>
 class integer_param {
     static_assert(((sizeof(Constraints) > 0) && ...));  // completes each constraint: see string_param
@@ -117,12 +141,41 @@ class integer_param {
     static_assert(((detail::is_required<Constraints> || detail::is_range<Constraints>) && ...),
                   "restop::integer_param accepts only restop::required and restop::range constraints");
 
+    template <class T>
+    static constexpr bool is_integer = std::is_integral_v<std::remove_cvref_t<T>> && !std::is_same_v<std::remove_cvref_t<T>, bool>;
+
 public:
     using value_type = Int;
     static constexpr bool is_required = (detail::is_required<Constraints> || ...);
 
     constexpr integer_param() noexcept = default;
-    constexpr integer_param(Int value) noexcept : value_(value), set_(true) {}
+
+    /// A constant: checked now, by the compiler.
+    template <class Literal>
+        requires is_integer<Literal> && (!std::is_lvalue_reference_v<Literal>)
+    consteval integer_param(Literal&& literal) noexcept : value_(static_cast<Int>(literal)), set_(true) {
+        if (!std::in_range<Int>(literal))
+            detail::compile_time_error("restop: this integer literal does not fit the integer_param's integer type");
+        (check_literal<Constraints>(literal), ...);
+    }
+
+    /// A named integer variable: its value is known only at run time (the compiler evaluates no
+    /// variables), so it must say so. A call's result that is not a constant fails the same way,
+    /// in the compiler's words ("call to non-constexpr function", "is not a constant expression").
+    template <class Variable>
+        requires is_integer<Variable> && std::is_lvalue_reference_v<Variable>
+    constexpr integer_param(Variable&&) noexcept {
+        static_assert(!is_integer<Variable>, "restop: this integer is known only at run time, so the compiler cannot check "
+                                             "it: pass it as restop::runtime(value), which validate() checks before sending");
+    }
+
+    /// A run-time value: checked by validate() before encoding.
+    template <class From>
+    constexpr integer_param(runtime_integer<From> value) noexcept : value_(static_cast<Int>(value.value)), set_(true) {
+        static_assert(requires(From from) { Int{from}; },
+                      "restop: restop::runtime(value) of a wider integer than the integer_param's own would lose values: "
+                      "convert it yourself, after checking that it fits");
+    }
 
     constexpr bool has_value() const noexcept { return set_; }
     constexpr Int value() const noexcept { return value_; }
@@ -136,6 +189,14 @@ public:
     }
 
 private:
+    template <class C, class Literal>
+    static consteval void check_literal(Literal literal) noexcept {
+        if constexpr (detail::is_range<C>) {
+            if (std::cmp_less(literal, C::min)) detail::compile_time_error("restop: this integer literal is below its restop::range minimum");
+            if (std::cmp_greater(literal, C::max)) detail::compile_time_error("restop: this integer literal is above its restop::range maximum");
+        }
+    }
+
     template <class C>
     constexpr std::optional<detail::violation> check_one() const noexcept {
         if constexpr (detail::is_range<C>)

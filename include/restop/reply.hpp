@@ -4,6 +4,7 @@
 
 #include "restop/operation.hpp"
 #include "restop/operation_error.hpp"
+#include "restop/request_id.hpp"
 #include "restop/result.hpp"
 
 namespace restop {

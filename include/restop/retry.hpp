@@ -178,4 +178,11 @@ result_of<Op> call_with_retries(Transport& t, const Op& op, const Identity& toke
     }
 }
 
+/// Anything but a transport and a bearer token: refused with restop's sentence (see call()).
+template <class T, class Op, class Identity, class... Rest>
+    requires(!detail::call_arguments<T, Identity>)
+void call_with_retries(T&&, const Op&, Identity&&, Rest&&...) {
+    static_assert(detail::require_call_arguments<T, Op, Identity>());
+}
+
 }  // namespace restop

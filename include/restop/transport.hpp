@@ -4,6 +4,7 @@
 #include <concepts>
 #include <ostream>
 #include <string>
+#include <type_traits>
 
 #include "restop/fault.hpp"
 #include "restop/request.hpp"
@@ -71,5 +72,27 @@ template <class T>
 concept transport = requires(T& t, const request& req) {
     { t.send(req) } -> std::convertible_to<transport_result>;
 };
+
+namespace detail {
+template <class T>
+concept has_send = requires(T& t, const request& req) { t.send(req); };
+
+// The transport requirement with restop's sentences, for call(), call_with_retries(), pages() and
+// items(): a function that takes something else names the culprit in the notes ("T = int")
+// instead of listing every overload it did not match.
+template <class T>
+consteval bool require_transport() {
+    if constexpr (std::is_const_v<T> && transport<std::remove_const_t<T>>)
+        static_assert(!std::is_const_v<T>, "restop: the transport is const, but sending may change it (a connection pool, a "
+                                           "timer): pass it as a non-const lvalue");
+    else if constexpr (!has_send<T>)
+        static_assert(has_send<T>, "restop: this type is not a transport: it needs a member `restop::transport_result "
+                                   "send(const restop::request&)` (see restop/transport.hpp)");
+    else
+        static_assert(transport<T>, "restop: this type's send(const restop::request&) does not return a "
+                                    "restop::transport_result, so it is not a transport");
+    return false;
+}
+}  // namespace detail
 
 }  // namespace restop

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string_view>
 
+#include "restop/detail/http_grammar.hpp"
 #include "restop/fixed_string.hpp"
 
 namespace restop {
@@ -21,6 +22,7 @@ enum class uri_template_error {
     more_than_one_greedy,     ///< at most one "{name+}"
     duplicate_label,          ///< the same name labelled twice
     label_in_query,           ///< labels belong to the path; the query part is literal
+    invalid_character,        ///< a literal character RFC 3986 does not allow in a path or query
 };
 
 /// One piece of a template: literal text to copy, or a label to expand.
@@ -99,6 +101,7 @@ constexpr parsed_uri_template<Capacity> parse_uri_template(std::string_view text
         literal_begin = close + 1;
     }
     flush_literal(text.size());
+    if (first_invalid_uri_char(text) != std::string_view::npos) return fail(uri_template_error::invalid_character);
     return out;
 }
 

@@ -373,7 +373,7 @@ struct value_traits<integer_param<Int, Constraints...>> {
     static detail::read_outcome read_text(std::string_view text, param& out, const wire_context& context) {
         Int value{};
         if (auto error = inner::read_text(text, value, context)) return error;
-        out = value;
+        out = runtime(value);
         return std::nullopt;
     }
     static void write_json(auto& json, const param& value, const wire_context& context) {
@@ -382,7 +382,7 @@ struct value_traits<integer_param<Int, Constraints...>> {
     static detail::read_outcome read_json(const auto& json, param& out, const wire_context& context) {
         Int value{};
         if (auto error = inner::read_json(json, value, context)) return error;
-        out = value;
+        out = runtime(value);
         return std::nullopt;
     }
 };

@@ -315,6 +315,65 @@ bool sides_agree() {
     return agree;
 }
 
+// ---- a patterned member's check ---------------------------------------------------------------
+// restop: string_param::find_violation (UTF-8, @length, then the @pattern's matcher over the
+// program its restop::pattern compiled at compile time). recompiled: the same checks, with the
+// pattern compiled again on every check, as every check did before the program was kept.
+// hand: the UUID check a careful engineer writes for this one pattern. floor: one pass over it.
+
+constexpr std::string_view uuid_pattern = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+using uuid_param = restop::string_param<restop::required, restop::length<36, 36>,
+                                        restop::pattern<"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$">>;
+const std::string uuid_value = "7f4f1d42-6a1b-4b5e-9a43-3c9f1b7e2d10";
+
+void pattern_restop(benchmark::State& state, const std::string& value) {
+    const uuid_param param = std::string_view(value);
+    if (param.find_violation(restop::checks::all)) state.SkipWithError("restop refused the input");
+    allocation_meter meter(state);
+    for (auto _ : state) {
+        auto found = param.find_violation(restop::checks::all);
+        benchmark::DoNotOptimize(found);
+    }
+}
+
+// Times `check(text)`, keeping the compiler from hoisting it out of the loop.
+template <class Check>
+void time_check(benchmark::State& state, std::string_view text, Check check) {
+    allocation_meter meter(state);
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(text);
+        auto outcome = check(text);
+        benchmark::DoNotOptimize(outcome);
+    }
+}
+
+void pattern_recompiled(benchmark::State& state, const std::string& value) {
+    time_check(state, value, [](std::string_view text) {
+        const auto scan = restop::detail::scan_utf8(text);
+        return scan.valid && scan.scalars == 36 &&
+               restop::detail::match_pattern(uuid_pattern, text) == restop::detail::pattern_match::matched;
+    });
+}
+
+void pattern_hand(benchmark::State& state, const std::string& value) {
+    time_check(state, value, [](std::string_view text) {
+        bool ok = text.size() == 36;
+        for (std::size_t i = 0; ok && i < text.size(); ++i) {
+            const char c = text[i];
+            ok = (i == 8 || i == 13 || i == 18 || i == 23) ? c == '-' : ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+        }
+        return ok;
+    });
+}
+
+void pattern_floor(benchmark::State& state, const std::string& value) {
+    time_check(state, value, [](std::string_view text) {
+        unsigned sum = 0;
+        for (char c : text) sum += static_cast<unsigned char>(c);
+        return sum;
+    });
+}
+
 // ---- registration ---------------------------------------------------------------------------
 // Names are <case>/<side>; tools/bench_report.py pairs the sides of each case.
 
@@ -340,6 +399,8 @@ int main(int argc, char** argv) {
     register_case<restop::response>("decode/500_html", decode_restop, decode_hand, decode_floor, html_500);
     register_case<restop::response>("call/200", call_restop, call_hand, call_floor, ok_200);
     register_case<restop::response>("call/404", call_restop, call_hand, call_floor, not_found_404);
+    register_case<std::string>("check/pattern_uuid", pattern_restop, pattern_hand, pattern_floor, uuid_value);
+    register_case<std::string>("check/pattern_uuid_recompiled", pattern_recompiled, pattern_hand, pattern_floor, uuid_value);
 
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

@@ -9,7 +9,7 @@ set(std_only_headers
   restop/codecatalyst/service.hpp restop/codecatalyst/delete_access_token.hpp restop/codecatalyst/create_access_token.hpp
   restop/codecatalyst/list_access_tokens.hpp restop/codecatalyst/verify_session.hpp
   restop/value_traits.hpp restop/blob.hpp restop/big_number.hpp restop/enums.hpp restop/boxed.hpp restop/structure.hpp
-  restop/description.hpp restop/auth.hpp restop/auth/aws_credentials.hpp restop/middleware.hpp)
+  restop/description.hpp restop/auth.hpp restop/auth/aws_credentials.hpp restop/middleware.hpp restop/request_id.hpp)
 foreach(header ${std_only_headers})
   execute_process(
     COMMAND ${CXX} -std=c++20 -x c++ -M -I${INCLUDE_DIR} ${INCLUDE_DIR}/${header}

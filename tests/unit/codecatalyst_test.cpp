@@ -59,7 +59,7 @@ TEST_CASE("codecatalyst: CreateAccessToken's name is 1..100 and required") {
 }
 
 TEST_CASE("codecatalyst: ListAccessTokens constraints and body") {
-    CHECK(restop::validate(cc::list_access_tokens{.max_results = 11}).error().message() == "member 'maxResults' is 11, outside @range ..10");
+    CHECK(restop::validate(cc::list_access_tokens{.max_results = restop::runtime(11)}).error().message() == "member 'maxResults' is 11, outside @range ..10");
     const std::string empty_token;
     CHECK(restop::validate(cc::list_access_tokens{.next_token = empty_token}).error().message() ==
           "member 'nextToken' has length 0 (Unicode scalar values), outside @length 1..10000");

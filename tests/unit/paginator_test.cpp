@@ -70,7 +70,7 @@ TEST_CASE("pages: a malformed page and a refused first request are errors too") 
 
     paged_transport untouched{{page(R"({"items":[]})")}};
     kinds.clear();
-    for (const auto& p : restop::pages(untouched, cc::list_access_tokens{.max_results = 11}, token))
+    for (const auto& p : restop::pages(untouched, cc::list_access_tokens{.max_results = restop::runtime(11)}, token))
         kinds.push_back(p.error().kind());
     CHECK(kinds == std::vector<restop::error_kind>{restop::error_kind::validation});
     CHECK(untouched.bodies_sent.empty());

@@ -93,7 +93,7 @@ TEST_CASE("validate: integer ranges, patterns, list elements and header control 
     auto item = valid_item();
     REQUIRE(restop::validate(item));
 
-    item.edition = 0;
+    item.edition = restop::runtime(std::int64_t{0});
     auto range = restop::validate(item);
     REQUIRE_FALSE(range);
     CHECK(message_of(range.error()) == "member 'edition' is 0, outside @range 1..1000000");

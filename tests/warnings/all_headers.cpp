@@ -16,8 +16,8 @@
 #include <restop/transports/httplib.hpp>
 #include <restop/transports/options.hpp>
 
-#include <chrono>
 #include <boost/asio/io_context.hpp>
+#include <chrono>
 #include <sstream>
 #include <string>
 
@@ -57,8 +57,6 @@ int restop_consumer_warnings(const std::string& endpoint, const std::string& sec
     restop::request presigned{restop::http_method::get, "/v1/x?a=b", {}, {}};
     const bool presigned_ok = static_cast<bool>(
         signed_curl.signer().presign(presigned, signed_curl.host(), std::chrono::system_clock::now(), std::chrono::minutes(5)));
-    return use(curl, token, id) + use(beast, token, id) + use(httplib, token, id) + use(signed_curl, token, id) +
-           (decoded ? 0 : 1) + (presigned_ok ? 0 : 1);
     // The async headers, their templates instantiated on the async Beast transport.
     boost::asio::io_context io;
     restop::transports::beast_async_transport beast_async(io.get_executor(), options);
@@ -70,6 +68,7 @@ int restop_consumer_warnings(const std::string& endpoint, const std::string& sec
     auto logged_sync = restop::logging_transport(restop::transport_ref<decltype(curl)>{&curl}, log);
     restop::recording_transport recorder(restop::transport_ref<decltype(curl)>{&curl}, log);
     io.run();
-    return use(curl, token, id) + use(beast, token, id) + use(httplib, token, id) + use(logged_sync, token, id) +
-           use(recorder, token, id) + (decoded ? 0 : 1) + async_failures;
+    return use(curl, token, id) + use(beast, token, id) + use(httplib, token, id) + use(signed_curl, token, id) +
+           use(logged_sync, token, id) + use(recorder, token, id) + (decoded ? 0 : 1) + (presigned_ok ? 0 : 1) +
+           async_failures;
 }

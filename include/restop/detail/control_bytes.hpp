@@ -1,9 +1,11 @@
 #pragma once
 // The one test for control bytes (C0 and DEL) that restop applies to everything bound for a
-// header or a log line. Only the standard library.
+// header or a log line, and the escaping of those bytes on their way to a log. Only the standard
+// library.
 
 #include <cstdint>
 #include <cstring>
+#include <ostream>
 #include <string_view>
 
 namespace restop::detail {
@@ -38,6 +40,20 @@ inline bool has_control_byte(std::string_view text) noexcept {
     for (; i < text.size(); ++i)
         if (is_control_byte(text[i])) return true;
     return false;
+}
+
+// Writes `text` with each control byte as \xNN: text from the wire goes to logs, and a hostile
+// response must not be able to forge log lines or move the terminal's cursor.
+inline std::ostream& write_escaped(std::ostream& out, std::string_view text) {
+    constexpr char hex[] = "0123456789ABCDEF";
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (is_control_byte(c))
+            out << '\\' << 'x' << hex[byte >> 4] << hex[byte & 0xF];
+        else
+            out << c;
+    }
+    return out;
 }
 
 }  // namespace restop::detail

@@ -1,6 +1,8 @@
 #pragma once
-// UTF-8 validation and scalar counting (RFC 3629 §4): Smithy's @length counts Unicode scalar
-// values, and a byte sequence that is not UTF-8 is not a Smithy string at all.
+// The one UTF-8 decoder of restop (RFC 3629 §4), and what is built on it: validation and scalar
+// counting (Smithy's @length counts Unicode scalar values, and a byte sequence that is not UTF-8
+// is not a Smithy string at all), and the pattern matcher's reading of its input. Only the
+// standard library.
 
 #include <cstddef>
 #include <cstdint>
@@ -10,59 +12,84 @@
 
 namespace restop::detail {
 
+/// One code point read from UTF-8 text.
+struct decoded_code_point {
+    std::uint32_t code_point = 0xFFFD;  ///< U+FFFD when !valid
+    std::size_t length = 1;             ///< bytes read; 1 for an invalid sequence, so a scan always advances
+    bool valid = false;
+};
+
+/// Decodes the sequence that starts at `text[at]` (`at < text.size()`), rejecting overlong forms,
+/// surrogates (U+D800..DFFF), values above U+10FFFF and truncated sequences: exactly the
+/// well-formed table of RFC 3629 §4.
+///
+///     decode_utf8("\xC3\xA9", 0)  // {0xE9, 2, true}
+constexpr decoded_code_point decode_utf8(std::string_view text, std::size_t at) noexcept {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(at);
+    if (lead < 0x80) return {lead, 1, true};
+    std::size_t width = 0;
+    // The second byte's range is narrower after E0 (no overlong), ED (no surrogates), F0 (no
+    // overlong) and F4 (nothing above U+10FFFF).
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        width = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        width = 3;
+        low = lead == 0xE0 ? 0xA0 : 0x80;
+        high = lead == 0xED ? 0x9F : 0xBF;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        width = 4;
+        low = lead == 0xF0 ? 0x90 : 0x80;
+        high = lead == 0xF4 ? 0x8F : 0xBF;
+    }
+    if (width == 0 || width > text.size() - at) return {};
+    std::uint32_t code_point = lead & (0x7Fu >> width);
+    for (std::size_t i = 1; i < width; ++i) {
+        const unsigned char next = byte(at + i);
+        if (next < (i == 1 ? low : 0x80) || next > (i == 1 ? high : 0xBF)) return {};
+        code_point = code_point << 6 | (next & 0x3Fu);
+    }
+    return {code_point, width, true};
+}
+
 struct utf8_scan {
     bool valid = true;
     std::size_t scalars = 0;          ///< scalar values counted (up to the first invalid byte)
     std::size_t invalid_offset = 0;   ///< byte offset of the first invalid sequence, when !valid
 };
 
-/// Counts scalar values, rejecting overlong forms, surrogates (U+D800..DFFF), values above
-/// U+10FFFF and truncated sequences, exactly the well-formed table of RFC 3629 §4.
+/// Counts scalar values and finds the first sequence decode_utf8 refuses.
 constexpr utf8_scan scan_utf8(std::string_view text) noexcept {
     utf8_scan scan;
-    std::size_t i = 0;
-    const std::size_t n = text.size();
-    auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
-    auto continuation = [&](std::size_t at, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-        return at < n && byte(at) >= lo && byte(at) <= hi;
-    };
-    while (i < n) {
-        // ASCII, eight bytes at a time: ids, tokens and names are nearly always ASCII, and a
-        // byte-at-a-time walk over them was a third of an encode. (Not in constant evaluation,
-        // where the compiler checks literals and memcpy-style loads are not allowed.)
+    for (std::size_t i = 0; i < text.size();) {
+        // ASCII eight bytes at a time: ids, tokens and names are nearly always ASCII, and a byte
+        // loop over them was a third of an encode. (Not in constant evaluation, where literals
+        // are checked and memcpy-style loads are not allowed.)
         if (!std::is_constant_evaluated()) {
-            while (i + 8 <= n) {
+            while (i + 8 <= text.size()) {
                 std::uint64_t word;
                 std::memcpy(&word, text.data() + i, sizeof word);
                 if (word & 0x8080808080808080u) break;
                 i += 8;
                 scan.scalars += 8;
             }
-            if (i >= n) break;
+            if (i >= text.size()) break;
         }
-        const unsigned char lead = byte(i);
-        std::size_t width = 0;
-        if (lead < 0x80) {
-            width = 1;
-        } else if (lead >= 0xC2 && lead <= 0xDF) {
-            width = continuation(i + 1) ? 2 : 0;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            // E0 needs A0.. (no overlong), ED needs ..9F (no surrogates).
-            const unsigned char lo = lead == 0xE0 ? 0xA0 : 0x80;
-            const unsigned char hi = lead == 0xED ? 0x9F : 0xBF;
-            width = continuation(i + 1, lo, hi) && continuation(i + 2) ? 3 : 0;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            // F0 needs 90.. (no overlong), F4 needs ..8F (nothing above U+10FFFF).
-            const unsigned char lo = lead == 0xF0 ? 0x90 : 0x80;
-            const unsigned char hi = lead == 0xF4 ? 0x8F : 0xBF;
-            width = continuation(i + 1, lo, hi) && continuation(i + 2) && continuation(i + 3) ? 4 : 0;
+        // ASCII needs no decoding.
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
+            ++i;
+            ++scan.scalars;
+            continue;
         }
-        if (width == 0) {
+        const decoded_code_point d = decode_utf8(text, i);
+        if (!d.valid) {
             scan.valid = false;
             scan.invalid_offset = i;
             return scan;
         }
-        i += width;
+        i += d.length;
         ++scan.scalars;
     }
     return scan;

@@ -238,8 +238,12 @@ inline transport_error beast_error(beast_phase phase, const beast_ns::error_code
 /// POST/PUT/PATCH). Nothing else is added. The body cap is Beast's parser body_limit
 /// (checked against Content-Length before reading, and while reading chunked bodies).
 /// Link: `-lssl -lcrypto -lpthread`.
-class beast_transport {
+class beast_transport : public detail::transport_base<beast_transport, detail::beast_state> {
 public:
+    static constexpr std::string_view name = "beast_transport";
+    /// Whether a request's host prefix goes before the endpoint's host (transport_options::inject_host_prefix).
+    static constexpr bool applies_host_prefix = false;
+
     /// Builds the transport; for https, a TLS client context with the system trust store (or
     /// `options.ca_file`). Nothing is connected yet. A bad endpoint or CA file makes every
     /// `send` fail with kind `other`.
@@ -250,37 +254,12 @@ public:
     beast_transport(transport_options options, boost::asio::ssl::context tls_context)
         : beast_transport(std::move(options), std::optional<boost::asio::ssl::context>(std::move(tls_context))) {}
 
-    beast_transport(beast_transport&&) noexcept = default;
-    beast_transport& operator=(beast_transport&&) noexcept = default;
-    beast_transport(const beast_transport&) = delete;
-    beast_transport& operator=(const beast_transport&) = delete;
-    ~beast_transport() = default;
-
-    /// Sends `req` and returns the response, whatever its status, or why there is none.
-    /// Never throws.
-    transport_result send(const request& req) noexcept {
-        try {
-            return send_impl(req);
-        } catch (const std::exception& e) {
-            if (state_) state_->close();
-            return failure(detail::make_error(transport_error_kind::other,
-                                              detail::redact(std::string("beast_transport: ") + e.what(), req)));
-        } catch (...) {
-            if (state_) state_->close();
-            return failure(detail::make_error(transport_error_kind::other, "beast_transport: unknown exception"));
-        }
-    }
-
-    /// How many TCP connections have been established so far: stays at 1 over several calls
-    /// while the server keeps the connection alive.
-    std::size_t connections_opened() const noexcept { return state_ ? state_->connections_opened : 0; }
-
-    /// The options this transport was built with (not on a moved-from transport).
-    const transport_options& options() const noexcept { return state_->options; }
-
 private:
-    beast_transport(transport_options options, std::optional<boost::asio::ssl::context> tls_context)
-        : state_(std::make_unique<detail::beast_state>()) {
+    friend class detail::transport_base<beast_transport, detail::beast_state>;
+    // An exception may leave the stream mid-message: the next call starts on a fresh connection.
+    static void on_exception(detail::beast_state& state) noexcept { state.close(); }
+
+    beast_transport(transport_options options, std::optional<boost::asio::ssl::context> tls_context) {
         detail::beast_state& state = *state_;
         state.options = std::move(options);
         auto parts = detail::parse_endpoint(state.options.endpoint);
@@ -397,15 +376,10 @@ private:
         return std::nullopt;
     }
 
-    transport_result send_impl(const request& req) {
+    // The exchange itself; transport_base::send has checked the state and the request.
+    transport_result exchange(detail::beast_state& state, const request& req) {
         namespace http = boost::beast::http;
         using detail::beast_phase;
-        if (!state_)
-            return failure(detail::make_error(transport_error_kind::other, "beast_transport: used after move"));
-        detail::beast_state& state = *state_;
-        if (state.config_error) return failure(*state.config_error);
-        if (auto refused = detail::validate(req)) return failure(std::move(*refused));
-        if (auto refused = detail::refuse_host_prefix(req, state.options, "beast")) return failure(std::move(*refused));
 
         const auto deadline = std::chrono::steady_clock::now() + state.options.total_timeout;
         const std::size_t cap = state.options.max_response_body;

@@ -287,6 +287,8 @@ private:
             try {
                 if (pool->config_error) return complete_early(self, *pool->config_error);
                 if (auto refused = detail::validate(*req)) return complete_early(self, std::move(*refused));
+                if (auto refused = detail::refuse_host_prefix(*req, pool->options, "beast_async_transport"))
+                    return complete_early(self, std::move(*refused));
                 ex = std::make_unique<detail::async_exchange>(pool->executor);
                 ex->deadline = std::chrono::steady_clock::now() + pool->options.total_timeout;
                 auto& message = ex->message;

@@ -186,11 +186,15 @@ inline transport_error_kind curl_error_kind(CURLcode code, std::string_view mess
 /// `Expect: 100-continue` and `Content-Type: application/x-www-form-urlencoded` are suppressed.
 /// Environment proxy variables are ignored and redirects are not followed. HTTP/2 is used over
 /// TLS when the server offers it. Link: `-lcurl`.
-class curl_transport {
+class curl_transport : public detail::transport_base<curl_transport, detail::curl_state> {
 public:
+    static constexpr std::string_view name = "curl_transport";
+    /// Whether a request's host prefix goes before the endpoint's host (transport_options::inject_host_prefix).
+    static constexpr bool applies_host_prefix = true;
+
     /// Creates the easy handle. Never throws except std::bad_alloc; a bad endpoint or a failed
     /// curl_easy_init makes every `send` fail with kind `other`.
-    explicit curl_transport(transport_options options) : state_(std::make_unique<detail::curl_state>()) {
+    explicit curl_transport(transport_options options) {
         state_->options = std::move(options);
         auto parts = detail::parse_endpoint(state_->options.endpoint);
         if (!parts) {
@@ -203,34 +207,10 @@ public:
             state_->config_error = detail::make_error(transport_error_kind::other, "curl_easy_init failed");
     }
 
-    curl_transport(curl_transport&&) noexcept = default;
-    curl_transport& operator=(curl_transport&&) noexcept = default;
-    curl_transport(const curl_transport&) = delete;
-    curl_transport& operator=(const curl_transport&) = delete;
-    ~curl_transport() = default;
-
-    /// Sends `req` and returns the response, whatever its status, or why there is none.
-    /// Never throws (an allocation failure inside a libcurl callback is reported as `other`).
-    transport_result send(const request& req) noexcept {
-        RESTOP_CURL_TRY { return send_impl(req); }
-        RESTOP_CURL_CATCH_ALL {
-            return failure(detail::make_error(transport_error_kind::other, "curl_transport: out of memory"));
-        }
-    }
-
-    /// How many connections libcurl has opened so far (CURLINFO_NUM_CONNECTS summed over calls):
-    /// stays at 1 over several calls when the connection is kept alive.
-    std::size_t connections_opened() const noexcept { return state_ ? state_->connections_opened : 0; }
-
-    /// The options this transport was built with (not on a moved-from transport).
-    const transport_options& options() const noexcept { return state_->options; }
-
 private:
-    transport_result send_impl(const request& req) {
-        if (!state_) return failure(detail::make_error(transport_error_kind::other, "curl_transport: used after move"));
-        detail::curl_state& state = *state_;
-        if (state.config_error) return failure(*state.config_error);
-        if (auto refused = detail::validate(req)) return failure(std::move(*refused));
+    friend class detail::transport_base<curl_transport, detail::curl_state>;
+    // The exchange itself; transport_base::send has checked the state and the request.
+    transport_result exchange(detail::curl_state& state, const request& req) {
 
         CURL* curl = state.handle.get();
         curl_easy_reset(curl);  // keeps the live connection, the DNS and TLS session caches

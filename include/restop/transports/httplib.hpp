@@ -152,11 +152,15 @@ inline std::string httplib_message(httplib::Error error, const endpoint_parts& e
 /// A malformed status line is reported by cpp-httplib as a read error, hence
 /// `connection_closed`, not `protocol_error`. SIGPIPE (cpp-httplib does not suppress it) is
 /// blocked in the calling thread during `send`. Link: see the top of this header.
-class httplib_transport {
+class httplib_transport : public detail::transport_base<httplib_transport, detail::httplib_state> {
 public:
+    static constexpr std::string_view name = "httplib_transport";
+    /// Whether a request's host prefix goes before the endpoint's host (transport_options::inject_host_prefix).
+    static constexpr bool applies_host_prefix = false;
+
     /// Builds the client; nothing is connected yet. A bad endpoint (or https without
     /// CPPHTTPLIB_OPENSSL_SUPPORT) makes every `send` fail with kind `other`.
-    explicit httplib_transport(transport_options options) : state_(std::make_unique<detail::httplib_state>()) {
+    explicit httplib_transport(transport_options options) {
         detail::httplib_state& state = *state_;
         state.options = std::move(options);
         auto parts = detail::parse_endpoint(state.options.endpoint);
@@ -200,40 +204,10 @@ public:
         }
     }
 
-    httplib_transport(httplib_transport&&) noexcept = default;
-    httplib_transport& operator=(httplib_transport&&) noexcept = default;
-    httplib_transport(const httplib_transport&) = delete;
-    httplib_transport& operator=(const httplib_transport&) = delete;
-    ~httplib_transport() = default;
-
-    /// Sends `req` and returns the response, whatever its status, or why there is none.
-    /// Never throws.
-    transport_result send(const request& req) noexcept {
-        try {
-            return send_impl(req);
-        } catch (const std::exception& e) {
-            return failure(detail::make_error(transport_error_kind::other,
-                                              detail::redact(std::string("httplib_transport: ") + e.what(), req)));
-        } catch (...) {
-            return failure(detail::make_error(transport_error_kind::other, "httplib_transport: unknown exception"));
-        }
-    }
-
-    /// How many sockets cpp-httplib has opened so far: stays at 1 over several calls while
-    /// the server keeps the connection alive.
-    std::size_t connections_opened() const noexcept { return state_ ? state_->connections_opened : 0; }
-
-    /// The options this transport was built with (not on a moved-from transport).
-    const transport_options& options() const noexcept { return state_->options; }
-
 private:
-    transport_result send_impl(const request& req) {
-        if (!state_)
-            return failure(detail::make_error(transport_error_kind::other, "httplib_transport: used after move"));
-        detail::httplib_state& state = *state_;
-        if (state.config_error) return failure(*state.config_error);
-        if (auto refused = detail::validate(req)) return failure(std::move(*refused));
-        if (auto refused = detail::refuse_host_prefix(req, state.options, "httplib")) return failure(std::move(*refused));
+    friend class detail::transport_base<httplib_transport, detail::httplib_state>;
+    // The exchange itself; transport_base::send has checked the state and the request.
+    transport_result exchange(detail::httplib_state& state, const request& req) {
 
         const auto start = std::chrono::steady_clock::now();
         const auto deadline = start + state.options.total_timeout;
@@ -341,7 +315,7 @@ private:
 
         out.status = received.status;
         out.headers.reserve(received.headers.size());
-        for (const auto& [name, value] : received.headers) out.headers.push_back(header{name, value});
+        for (const auto& [field_name, field_value] : received.headers) out.headers.push_back(header{field_name, field_value});
         return out;
     }
 

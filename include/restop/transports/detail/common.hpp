@@ -5,6 +5,8 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <exception>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -197,5 +199,67 @@ inline std::chrono::milliseconds remaining(std::chrono::steady_clock::time_point
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     return left.count() > 0 ? left : std::chrono::milliseconds(0);
 }
+
+/// What the three bundled transports share: their state on the heap (so that moving a transport
+/// moves one pointer and an HTTP stack's callbacks may keep pointing at the state), move-only
+/// semantics, and the `send` wrapper: used after move, a bad endpoint, a request no HTTP/1.1
+/// message can carry, and any exception from the HTTP stack all become a transport_error. A
+/// transport implements `exchange(State&, const request&)` and names itself in `name`; it may
+/// define `on_exception(State&)` to drop a connection left in an unknown state.
+template <class Transport, class State>
+class transport_base {
+public:
+    transport_base(transport_base&&) noexcept = default;
+    transport_base& operator=(transport_base&&) noexcept = default;
+    transport_base(const transport_base&) = delete;
+    transport_base& operator=(const transport_base&) = delete;
+    ~transport_base() = default;
+
+    /// Sends `req` and returns the response, whatever its status, or why there is none.
+    /// Never throws.
+    transport_result send(const request& req) noexcept {
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
+        try {
+            return checked_exchange(req);
+        } catch (const std::exception& e) {
+            dropped();
+            return failure(make_error(transport_error_kind::other,
+                                      redact(std::string(Transport::name) + ": " + e.what(), req)));
+        } catch (...) {
+            dropped();
+            return failure(make_error(transport_error_kind::other, std::string(Transport::name) + ": unknown exception"));
+        }
+#else
+        return checked_exchange(req);
+#endif
+    }
+
+    /// How many connections have been opened so far: stays at 1 over several calls while the
+    /// server keeps the connection alive.
+    std::size_t connections_opened() const noexcept { return state_ ? state_->connections_opened : 0; }
+
+    /// The options this transport was built with (not on a moved-from transport).
+    const transport_options& options() const noexcept { return state_->options; }
+
+protected:
+    transport_base() : state_(std::make_unique<State>()) {}
+
+    std::unique_ptr<State> state_;
+
+private:
+    transport_result checked_exchange(const request& req) {
+        if (!state_) return failure(make_error(transport_error_kind::other, std::string(Transport::name) + ": used after move"));
+        if (state_->config_error) return failure(*state_->config_error);
+        if (auto refused = validate(req)) return failure(std::move(*refused));
+        if constexpr (!Transport::applies_host_prefix)
+            if (auto refused = refuse_host_prefix(req, state_->options, Transport::name)) return failure(std::move(*refused));
+        return static_cast<Transport&>(*this).exchange(*state_, req);
+    }
+
+    void dropped() noexcept {
+        if constexpr (requires(Transport& t, State& s) { t.on_exception(s); })
+            if (state_) static_cast<Transport&>(*this).on_exception(*state_);
+    }
+};
 
 }  // namespace restop::transports::detail

@@ -1,0 +1,6 @@
+// restop::pattern<"(?<n>a)">: the parser stops where it finds the problem, with its own sentence.
+// expect: the pattern uses a construct restop does not support: named group
+#include <restop/restop.hpp>
+
+using constrained = restop::string_param<restop::pattern<"(?<n>a)">>;
+constrained value;

@@ -1,0 +1,6 @@
+// restop::pattern<"^(a$">: the parser stops where it finds the problem, with its own sentence.
+// expect: the pattern has an unbalanced parenthesis
+#include <restop/restop.hpp>
+
+using constrained = restop::string_param<restop::pattern<"^(a$">>;
+constrained value;

@@ -1,0 +1,9 @@
+// The same label twice in one URI template.
+// expect: restop: the URI template names the same label twice
+#include <restop/restop.hpp>
+
+struct op {
+    restop::string_param<restop::required> id;
+    using description = restop::operation<restop::http_method::get, "/x/{id}/{id}", 200, restop::members<restop::http_label<"id", &op::id>>, restop::errors<>>;
+};
+static_assert(restop::is_valid_description<op>);
