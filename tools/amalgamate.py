@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Generates single_include/restop/restop.hpp from include/restop/restop.hpp.
 
-Inlines every `#include "restop/..."` once, in first-use order, and leaves standard and Boost
-includes as they are. Standard library only, so it runs wherever Python 3 does.
+Inlines every `#include "restop/..."` and `#include <restop/...>` (the spelling generated
+descriptions use) once, in first-use order, and leaves standard and Boost includes as they are. Standard library only, so it runs wherever Python 3 does.
 
     python3 tools/amalgamate.py           # regenerate
     python3 tools/amalgamate.py --check   # exit 1 with "amalgamation required" if the committed copy differs
@@ -15,7 +15,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 INCLUDE = ROOT / "include"
 ENTRY = "restop/restop.hpp"
 OUTPUT = ROOT / "single_include" / "restop" / "restop.hpp"
-LOCAL_INCLUDE = re.compile(r'^\s*#\s*include\s+"(restop/[^"]+)"\s*$')
+LOCAL_INCLUDE = re.compile(r'^\s*#\s*include\s+(?:"(restop/[^"]+)"|<(restop/[^>]+)>)\s*$')
 PRAGMA_ONCE = re.compile(r"^\s*#\s*pragma\s+once\s*$")
 
 BANNER = """\
@@ -38,7 +38,7 @@ def inline(relative: str, seen: set, out: list) -> None:
             continue
         match = LOCAL_INCLUDE.match(line)
         if match:
-            inline(match.group(1), seen, out)
+            inline(match.group(1) or match.group(2), seen, out)
         else:
             out.append(line)
     out.append(f"// ---- end {relative} ----\n")

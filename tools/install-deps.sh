@@ -10,6 +10,7 @@ packages=(
   libcurl4-openssl-dev libcpp-httplib-dev libssl-dev pkg-config   # Debian's cpp-httplib is a library: its flags come from pkg-config
   libbenchmark-dev
   zlib1g-dev   # restop/compression.hpp (@requestCompression)
+  libcli11-dev   # the codecatalyst CLI parses its arguments with CLI11
   libclang-rt-14-dev   # clang's sanitizer and libFuzzer runtimes (tools/test.sh's ASan build, tools/fuzz.sh)
 )
 

@@ -156,6 +156,21 @@ def doc_comment(text, indent="", max_paragraphs=3, width=110):
     return lines
 
 
+def first_sentence(text):
+    """The first sentence of a @documentation value, as plain text ("" when there is none)."""
+    paragraphs = doc_paragraphs(text or "")
+    if not paragraphs:
+        return ""
+    match = re.search(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])", paragraphs[0])
+    return paragraphs[0][:match.start()] if match else paragraphs[0]
+
+
+def kebab_case(name):
+    """`CreateSourceRepository` -> `create-source-repository`, `spaceName` -> `space-name`
+    (snake_case without the keyword suffix), the spelling of CLI commands and flags."""
+    return snake_case(name).strip("_").replace("_", "-")
+
+
 # ---------------------------------------------------------------------------------------------
 # Model loading: prelude, apply, mixins
 
@@ -546,7 +561,7 @@ class Generator:
         return self.renames.get(sid, shape_name(sid))
 
     def _name_everything(self):
-        reserved = {"service", "service_errors", "service_errors_plus"}
+        reserved = {"service", "service_errors", "service_errors_plus", "default_endpoint", "fips_endpoint"}
         wanted = []
         self.op_names = {}
         op_wanted = [(oid, snake_case(self.base_name(oid))) for oid in self.operation_ids]
@@ -1232,7 +1247,11 @@ class Generator:
             lines.append(f"    static constexpr std::string_view sdk_id = {cpp_string(sdk_id)};")
         if self.service.get("version"):
             lines.append(f"    static constexpr std::string_view version = {cpp_string(self.service['version'])};")
-        lines.append(f"    static constexpr std::string_view default_endpoint = {cpp_string(self.default_endpoint())};")
+        endpoint = self.default_endpoint()
+        fips = self.tested_endpoint({"UseFIPS": True}) if endpoint else ""
+        lines.append(f"    static constexpr std::string_view default_endpoint = {cpp_string(endpoint)};")
+        if fips:
+            lines.append(f"    static constexpr std::string_view fips_endpoint = {cpp_string(fips)};")
         lines.append(f"    using auth = {self.auth()};")
         errs = [self.type_names[e] for e in self.service_error_ids]
         lines += self.wrap_list("    using errors = restop::errors<", errs, ">;", "        ")
@@ -1241,6 +1260,12 @@ class Generator:
         lines.append("template <class... OperationErrors>")
         lines.append("using service_errors_plus = restop::errors_join<service::errors, restop::errors<OperationErrors...>>;")
         lines.append("using service_errors = service::errors;")
+        if endpoint:
+            lines.append("")
+            lines.append("/// The service's endpoint (and its FIPS endpoint), as the model's endpoint rules give them.")
+            lines.append("inline constexpr std::string_view default_endpoint = service::default_endpoint;")
+            if fips:
+                lines.append("inline constexpr std::string_view fips_endpoint = service::fips_endpoint;")
         return self.header(lines, self.includes_for(self.service_error_ids))
 
     def default_endpoint(self):
@@ -1263,7 +1288,20 @@ class Generator:
 
         walk(rules)
         constant = sorted(u for u in urls if "{" not in u)
-        return constant[0] if len(urls) == 1 and constant else ""
+        if len(urls) == 1 and constant:
+            return constant[0]
+        return self.tested_endpoint({})
+
+    def tested_endpoint(self, params):
+        """The URL the rule set's own tests (smithy.rules#endpointTests) expect for exactly
+        `params` (the empty set: every parameter at its default), else "". A rule set that
+        computes its URL from a partition still names it in its tests."""
+        tests = self.service.get("traits", {}).get("smithy.rules#endpointTests", {})
+        for case in tests.get("testCases", []):
+            url = case.get("expect", {}).get("endpoint", {}).get("url")
+            if case.get("params", {}) == params and isinstance(url, str) and "{" not in url:
+                return url
+        return ""
 
     def auth(self):
         traits = self.service.get("traits", {})
@@ -1314,6 +1352,117 @@ class Generator:
             files[self.op_names[oid] + ".hpp"] = self.emit_operation(oid)
         files["service.hpp"] = self.emit_service()
         return files
+
+    # -- the CLI table (--cli-table) ----------------------------------------------------------
+
+    def cli_type_text(self, sid):
+        """How the CLI's help names a member's type."""
+        kind = self.kind(sid)
+        if kind == "list":
+            return "list of " + self.cli_type_text(self.shape(sid)["member"]["target"])
+        if kind == "map":
+            return "map of string to " + self.cli_type_text(self.shape(sid)["value"]["target"])
+        if kind in ("structure", "union"):
+            return f"{kind} {self.base_name(sid)} (JSON)"
+        if kind in ("enum", "intEnum"):
+            return f"enum {self.base_name(sid)}"
+        return {"byte": "integer", "short": "integer", "integer": "integer", "long": "integer", "float": "number",
+                "double": "number", "bigInteger": "integer (any size)", "bigDecimal": "number (exact)",
+                "timestamp": "timestamp (RFC 3339)", "blob": "blob (base64)", "document": "JSON",
+                "boolean": "boolean", "string": "string"}[kind]
+
+    def cli_constraints_text(self, m):
+        """The constraints of a member in the words of the CLI's help."""
+        t = m.all_traits
+        out = []
+        if "smithy.api#required" in m.traits and "smithy.api#clientOptional" not in m.traits:
+            out.append("required")
+        if "smithy.api#length" in t:
+            lo, hi = t["smithy.api#length"].get("min"), t["smithy.api#length"].get("max")
+            out.append(f"length {'' if lo is None else lo}..{'' if hi is None else hi}")
+        if "smithy.api#range" in t:
+            lo, hi = t["smithy.api#range"].get("min"), t["smithy.api#range"].get("max")
+            fmt = lambda v: "" if v is None else (str(int(v)) if float(v).is_integer() else str(v))
+            out.append(f"range {fmt(lo)}..{fmt(hi)}")
+        if "smithy.api#pattern" in t:
+            pattern = t["smithy.api#pattern"]
+            for raw, shown in (("\n", "\\n"), ("\t", "\\t"), ("\r", "\\r")):
+                pattern = pattern.replace(raw, shown)  # one line of help per member
+            out.append(f"pattern {pattern}")
+        if m.kind in ("enum", "intEnum"):
+            out.append("one of " + ", ".join(str(v) for _, v in self.enum_constants(m.target)))
+        if t.get("smithy.api#default") is not None and t.get("smithy.api#default") not in ([], {}):
+            out.append(f"default {json.dumps(t['smithy.api#default'])}")
+        if "smithy.api#idempotencyToken" in m.traits:
+            out.append("idempotency token (made when absent)")
+        if "smithy.api#sensitive" in t:
+            out.append("sensitive")
+        return ", ".join(out)
+
+    def cli_location_text(self, m):
+        kind, wire = m.binding
+        if kind == "json_field":
+            return "body" if wire == m.name else f"body {wire}"
+        return {"http_label": "label", "http_query": "query", "http_header": "header",
+                "http_prefix_headers": "headers", "http_payload": "payload", "http_query_params": "query",
+                "http_response_code": "status"}[kind] + (f" {wire}" if wire and kind != "http_label" else "")
+
+    def cli_table(self, path, command):
+        """A header for a command-line tool over the service: per operation its command name
+        (kebab-case), first sentence, and the model's name, type, location, constraints and first
+        sentence of each input member, in the order of the description's members<...>, and the
+        model's names of the output members in the order of their fields<...>."""
+        ns = self.namespace + "::cli"
+        lines = [f"// Generated by {GENERATOR} from {command}: do not edit.", "#pragma once", "",
+                 "#include <array>", "#include <string_view>", "",
+                 f'#include "{self.include_prefix}.hpp"', "", f"namespace {ns} {{", "",
+                 "/// One input member of an operation as a command line shows it.",
+                 "struct member_info {",
+                 "    std::string_view name;         ///< the model's member name: the key in --cli-input-json",
+                 "    std::string_view flag;         ///< --kebab-case-member",
+                 "    std::string_view type;         ///< e.g. \"string\", \"list of string\", \"structure Filter (JSON)\"",
+                 "    std::string_view location;     ///< where it travels: label, query NAME, header NAME, body",
+                 "    std::string_view constraints;  ///< e.g. \"required, length 1..63\"",
+                 "    std::string_view summary;      ///< the model's first sentence",
+                 "};", "",
+                 "/// What a command line needs of operation `Op` besides its description:",
+                 "/// `name`, `summary`, `input` (one entry per binding of `Op::description`'s members, in order),",
+                 "/// `output` (the model's name of each field of the output, in order).",
+                 "template <class Op>",
+                 "struct table;", ""]
+        order = sorted(self.operation_ids, key=lambda oid: kebab_case(self.base_name(oid)))
+        for oid in order:
+            op, traits, http, method, input_id, output_id, inp, out = self.operation_parts(oid)
+            name = self.op_names[oid]
+            lines.append("template <>")
+            lines.append(f"struct table<{self.namespace}::{name}> {{")
+            lines.append(f"    static constexpr std::string_view name = {cpp_string(kebab_case(self.base_name(oid)))};")
+            lines.append(f"    static constexpr std::string_view summary = "
+                         f"{cpp_string(first_sentence(traits.get('smithy.api#documentation')))};")
+            entries = []
+            for m in inp.members:
+                fields = [m.name, "--" + kebab_case(m.name), self.cli_type_text(m.target), self.cli_location_text(m),
+                          self.cli_constraints_text(m), first_sentence(m.doc)]
+                entries.append("{" + ", ".join(cpp_string(f) for f in fields) + "}")
+            if entries:
+                lines.append(f"    static constexpr std::array<member_info, {len(entries)}> input{{{{")
+                for i, e in enumerate(entries):
+                    lines.append("        " + e + ("," if i < len(entries) - 1 else ""))
+                lines.append("    }};")
+            else:
+                lines.append("    static constexpr std::array<member_info, 0> input{};")
+            names = [cpp_string(m.name) for m in out.members]
+            lines += self.wrap_list(f"    static constexpr std::array<std::string_view, {len(names)}> output{{",
+                                    names, "};", "        ")
+            lines.append("};")
+            lines.append("")
+        lines.append("/// Every operation, in the order of their command names.")
+        lines.append("template <class... Ops>")
+        lines.append("struct operation_list {};")
+        lines += self.wrap_list("using operations = operation_list<",
+                                [f"{self.namespace}::{self.op_names[oid]}" for oid in order], ">;", "    ")
+        lines += ["", f"}}  // namespace {ns}", ""]
+        return "\n".join(lines)
 
     def umbrella(self, files, out_base):
         lines = [f"// Generated by {GENERATOR} from {self.command}: do not edit.", "#pragma once", ""]
@@ -1370,6 +1519,9 @@ def generate_files(args):
     files = gen.generate()
     result = {os.path.join(out_dir, path): text for path, text in files.items()}
     result[out_dir + ".hpp"] = gen.umbrella(files, os.path.basename(out_dir))
+    if getattr(args, "cli_table", None):
+        command = build_command(args) + " --cli-table " + args.cli_table
+        result[os.path.normpath(args.cli_table)] = gen.cli_table(args.cli_table, command)
     return gen, result
 
 
@@ -1417,6 +1569,8 @@ def main(argv=None):
                              "so that a checkout with the model elsewhere regenerates the same bytes")
     parser.add_argument("--omit-event-streams", action="store_true",
                         help="leave out operations with event streams, listing them in service.hpp")
+    parser.add_argument("--cli-table", default=None, metavar="FILE",
+                        help="also write FILE: per operation its command name, summary and members, for a CLI")
     parser.add_argument("--check", action="store_true", help="compare with the files on disk; write nothing")
     args = parser.parse_args(argv)
     try:
