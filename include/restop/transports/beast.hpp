@@ -456,7 +456,6 @@ private:
         }
     }
 
-    std::unique_ptr<detail::beast_state> state_;
 };
 
 }  // namespace restop::transports

@@ -326,7 +326,6 @@ private:
         return std::exchange(state.out, response{});
     }
 
-    std::unique_ptr<detail::curl_state> state_;
 };
 
 }  // namespace restop::transports

@@ -319,7 +319,6 @@ private:
         return out;
     }
 
-    std::unique_ptr<detail::httplib_state> state_;
 };
 
 }  // namespace restop::transports
