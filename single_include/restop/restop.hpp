@@ -106,6 +106,7 @@ template <fixed_string WireName, int HttpStatus, restop::fault Fault, restop::re
 struct error_shape {
     static_assert(HttpStatus >= 400 && HttpStatus <= 599, "restop::error_shape: an error's HTTP status must be 4xx or 5xx");
     static_assert(Fault != restop::fault::network, "restop::error_shape: a modeled error is a client or a server fault");
+    static_assert(!WireName.view().empty(), "restop::error_shape: an error shape needs its name, as the service sends it");
 
     static constexpr auto wire_text = WireName;  // kept as a fixed_string for diagnostics
     static constexpr std::string_view wire_name = wire_text.view();
@@ -182,22 +183,39 @@ using service_errors = errors<validation_exception, service_quota_exceeded_excep
 
 
 // ---- begin restop/detail/pattern.hpp ----
-// A small regular-expression engine for Smithy @pattern (ECMA-262 syntax, the subset service
-// models use). It compiles into a fixed-size instruction array and runs a backtracking VM with an
-// explicit stack, so it needs no heap, works in constant evaluation, and its recursion depth
-// depends only on group nesting in the pattern, never on the input's length.
+// A small regular-expression engine for Smithy @pattern, in three layers as ctre has them: the
+// parser (pattern_parser.hpp) turns a pattern into a program (pattern_program.hpp) that the
+// matcher (pattern_matcher.hpp) runs. A restop::pattern<"..."> compiles its pattern once, at
+// compile time, into a `static constexpr` program, so checking a value only runs the matcher.
+// Only the standard library.
+
+#include <string_view>
+#include <type_traits>
+
+
+// ---- begin restop/detail/pattern_matcher.hpp ----
+// Smithy @pattern, layer 3 of 3: the matcher. A backtracking VM over a compiled program
+// (pattern_program.hpp) with an explicit stack, so it needs no heap, works in constant
+// evaluation, and its recursion depth depends only on group nesting in the pattern, never on the
+// input's length. Only the standard library.
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-#include <type_traits>
 
-namespace restop::detail {
 
-enum class pattern_match { matched, not_matched, too_complex };
+// ---- begin restop/detail/pattern_program.hpp ----
+// Smithy @pattern, layer 2 of 3: the program a pattern compiles into (instructions and the
+// character ranges of its classes), as the parser (pattern_parser.hpp) writes it and the matcher
+// (pattern_matcher.hpp) runs it. Fixed capacities keep everything allocation-free and usable in
+// constant evaluation. Only the standard library.
 
-namespace pattern_impl {
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+namespace restop::detail::pattern_impl {
 
 // Fixed capacities keep everything allocation-free; Smithy patterns are short, so running out
 // means a pathological pattern (reported as a syntax error) or input (reported as too_complex).
@@ -209,10 +227,6 @@ inline constexpr std::size_t max_frames = 1024;
 inline constexpr std::uint32_t max_repeat_count = 10'000;
 inline constexpr std::uint32_t unbounded = 0xFFFF'FFFF;
 inline constexpr std::size_t no_frame = static_cast<std::size_t>(-1);
-
-inline constexpr const char* too_large = "the pattern is too large to compile";
-inline constexpr const char* nothing_to_repeat = "the pattern has a quantifier with nothing to repeat";
-inline constexpr const char* unbalanced = "the pattern has an unbalanced parenthesis";
 
 struct code_range {
     std::uint32_t first = 0;
@@ -242,27 +256,6 @@ constexpr builtin_class find_builtin_class(char letter) noexcept {
     case 's': case 'S': return {space_ranges.data(), space_ranges.size(), letter == 'S'};
     default: return {};
     }
-}
-
-struct decoded {
-    std::uint32_t code_point = 0xFFFD;
-    std::size_t length = 1;
-    bool valid = false;
-};
-
-// Invalid bytes decode as one U+FFFD each, so a scan always advances and never passes the end.
-constexpr decoded decode_utf8(std::string_view text, std::size_t at) noexcept {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    if (lead < 0x80) return {lead, 1, true};
-    const std::size_t length = lead >= 0xF8 ? 0 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
-    if (length == 0 || length > text.size() - at) return {};
-    std::uint32_t code_point = lead & (0x7Fu >> length);
-    for (std::size_t i = 1; i < length; ++i) {
-        const auto next = static_cast<unsigned char>(text[at + i]);
-        if ((next & 0xC0) != 0x80) return {};
-        code_point = code_point << 6 | (next & 0x3Fu);
-    }
-    return {code_point, length, true};
 }
 
 enum class opcode : std::uint8_t {
@@ -301,6 +294,15 @@ constexpr void for_each_target(instruction& in, F&& f) noexcept {
     if (in.op == opcode::split) f(in.b);
 }
 
+// What the matcher reads: the instructions, the class ranges they point into, and how many loop
+// registers they use.
+struct program_view {
+    const instruction* code = nullptr;
+    const code_range* ranges = nullptr;
+    std::size_t register_count = 0;
+};
+
+// The parser's output at full capacity, with the first syntax error (nullptr when none).
 struct compiled_pattern {
     std::array<instruction, max_instructions> code{};
     std::array<code_range, max_ranges> ranges{};
@@ -308,7 +310,340 @@ struct compiled_pattern {
     std::size_t range_count = 0;
     std::size_t register_count = 0;
     const char* error = nullptr;
+
+    constexpr program_view view() const noexcept { return {code.data(), ranges.data(), register_count}; }
 };
+
+// A compiled pattern cut to its size: what a restop::pattern keeps as a `static constexpr`
+// (a few hundred bytes rather than the parser's six kilobytes).
+template <std::size_t Size, std::size_t RangeCount>
+struct sized_program {
+    std::array<instruction, Size> code{};
+    std::array<code_range, RangeCount == 0 ? 1 : RangeCount> ranges{};
+    std::size_t register_count = 0;
+
+    constexpr explicit sized_program(const compiled_pattern& full) noexcept : register_count(full.register_count) {
+        for (std::size_t i = 0; i < Size; ++i) code[i] = full.code[i];
+        for (std::size_t i = 0; i < RangeCount; ++i) ranges[i] = full.ranges[i];
+    }
+    constexpr program_view view() const noexcept { return {code.data(), ranges.data(), register_count}; }
+};
+
+}  // namespace restop::detail::pattern_impl
+// ---- end restop/detail/pattern_program.hpp ----
+
+// ---- begin restop/detail/utf8.hpp ----
+// The one UTF-8 decoder of restop (RFC 3629 §4), and what is built on it: validation and scalar
+// counting (Smithy's @length counts Unicode scalar values, and a byte sequence that is not UTF-8
+// is not a Smithy string at all), and the pattern matcher's reading of its input. Only the
+// standard library.
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace restop::detail {
+
+/// One code point read from UTF-8 text.
+struct decoded_code_point {
+    std::uint32_t code_point = 0xFFFD;  ///< U+FFFD when !valid
+    std::size_t length = 1;             ///< bytes read; 1 for an invalid sequence, so a scan always advances
+    bool valid = false;
+};
+
+/// Decodes the sequence that starts at `text[at]` (`at < text.size()`), rejecting overlong forms,
+/// surrogates (U+D800..DFFF), values above U+10FFFF and truncated sequences: exactly the
+/// well-formed table of RFC 3629 §4.
+///
+///     decode_utf8("\xC3\xA9", 0)  // {0xE9, 2, true}
+constexpr decoded_code_point decode_utf8(std::string_view text, std::size_t at) noexcept {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(at);
+    if (lead < 0x80) return {lead, 1, true};
+    std::size_t width = 0;
+    // The second byte's range is narrower after E0 (no overlong), ED (no surrogates), F0 (no
+    // overlong) and F4 (nothing above U+10FFFF).
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        width = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        width = 3;
+        low = lead == 0xE0 ? 0xA0 : 0x80;
+        high = lead == 0xED ? 0x9F : 0xBF;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        width = 4;
+        low = lead == 0xF0 ? 0x90 : 0x80;
+        high = lead == 0xF4 ? 0x8F : 0xBF;
+    }
+    if (width == 0 || width > text.size() - at) return {};
+    std::uint32_t code_point = lead & (0x7Fu >> width);
+    for (std::size_t i = 1; i < width; ++i) {
+        const unsigned char next = byte(at + i);
+        if (next < (i == 1 ? low : 0x80) || next > (i == 1 ? high : 0xBF)) return {};
+        code_point = code_point << 6 | (next & 0x3Fu);
+    }
+    return {code_point, width, true};
+}
+
+struct utf8_scan {
+    bool valid = true;
+    std::size_t scalars = 0;          ///< scalar values counted (up to the first invalid byte)
+    std::size_t invalid_offset = 0;   ///< byte offset of the first invalid sequence, when !valid
+};
+
+/// Counts scalar values and finds the first sequence decode_utf8 refuses.
+constexpr utf8_scan scan_utf8(std::string_view text) noexcept {
+    utf8_scan scan;
+    for (std::size_t i = 0; i < text.size();) {
+        // ASCII needs no decoding: ids and names are mostly ASCII, and this is on every request.
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
+            ++i;
+            ++scan.scalars;
+            continue;
+        }
+        const decoded_code_point d = decode_utf8(text, i);
+        if (!d.valid) {
+            scan.valid = false;
+            scan.invalid_offset = i;
+            return scan;
+        }
+        i += d.length;
+        ++scan.scalars;
+    }
+    return scan;
+}
+
+}  // namespace restop::detail
+// ---- end restop/detail/utf8.hpp ----
+
+namespace restop::detail {
+
+enum class pattern_match { matched, not_matched, too_complex };
+
+namespace pattern_impl {
+
+struct backtracker {
+    enum class kind : std::uint8_t { alternative, restore, run, lookahead, negative_lookahead };
+    // alternative: resume at pc/pos. restore: register pc := aux. run: give back one character
+    // of a run ending at pos, no shorter than aux. lookahead: body started at pos, continue at
+    // pc, aux is the enclosing lookahead's frame.
+    struct frame {
+        kind k = kind::alternative;
+        std::uint32_t pc = 0;
+        std::size_t pos = 0;
+        std::size_t aux = 0;
+    };
+
+    program_view program;
+    std::string_view input;
+    std::array<frame, max_frames> stack{};
+    std::array<std::size_t, max_loop_registers> registers{};
+    std::size_t top = 0;
+    std::size_t lookahead_frame = no_frame;
+    std::size_t steps = 0;
+    bool overflowed = false;
+    std::uint32_t pc = 0;
+    std::size_t pos = 0;
+
+    constexpr void push(kind k, std::uint32_t resume, std::size_t at, std::size_t aux) noexcept {
+        if (top == stack.size()) {
+            overflowed = true;
+            return;
+        }
+        stack[top++] = {k, resume, at, aux};
+    }
+
+    // Charges a step per range too, so the budget bounds the real work (and stays under the
+    // compilers' constant-evaluation limits) however long the classes are.
+    constexpr bool accepts(const instruction& in, std::uint32_t c) noexcept {
+        ++steps;
+        if (in.op == opcode::literal) return c == in.a;
+        if (in.op == opcode::any) return c != '\n' && c != '\r' && c != 0x2028 && c != 0x2029;
+        steps += in.b;
+        bool inside = false;
+        for (std::size_t i = in.a; i < std::size_t{in.a} + in.b && !inside; ++i)
+            inside = program.ranges[i].first <= c && c <= program.ranges[i].last;
+        return inside != in.negated;
+    }
+
+    constexpr bool is_word_at(std::size_t at) const noexcept {
+        if (at >= input.size()) return false;
+        const char c = input[at];
+        return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    // Pops frames until one offers another way forward; false when none is left.
+    constexpr bool backtrack() noexcept {
+        while (top > 0) {
+            frame& f = stack[--top];
+            switch (f.k) {
+            case kind::alternative:
+                pc = f.pc;
+                pos = f.pos;
+                return true;
+            case kind::restore:
+                registers[f.pc] = f.aux;
+                break;
+            case kind::run: {
+                // Step back over one UTF-8 sequence (at most four bytes, never below the minimum).
+                std::size_t back = f.pos - 1;
+                while (back > f.aux && f.pos - back < 4 && (static_cast<unsigned char>(input[back]) & 0xC0) == 0x80) --back;
+                pc = f.pc;
+                pos = back;
+                if (back > f.aux) {
+                    f.pos = back;
+                    ++top;
+                }
+                return true;
+            }
+            case kind::lookahead:
+            case kind::negative_lookahead:
+                // The body failed: fatal for (?=...), success for (?!...).
+                lookahead_frame = f.aux;
+                if (f.k == kind::negative_lookahead) {
+                    pc = f.pc;
+                    pos = f.pos;
+                    return true;
+                }
+                break;
+            }
+        }
+        return false;
+    }
+
+    constexpr pattern_match attempt(std::size_t start, std::size_t budget) noexcept {
+        top = 0;
+        lookahead_frame = no_frame;
+        pc = 0;
+        pos = start;
+        for (;;) {
+            if (++steps > budget) return pattern_match::too_complex;
+            const instruction& in = program.code[pc];
+            bool ok = true;
+            switch (in.op) {
+            case opcode::literal:
+            case opcode::any:
+            case opcode::set: {
+                if (pos == input.size()) {
+                    ok = false;
+                    break;
+                }
+                const decoded_code_point d = decode_utf8(input, pos);
+                ok = accepts(in, d.code_point);
+                pos += d.length;
+                ++pc;
+                break;
+            }
+            case opcode::run: {
+                const instruction& one = program.code[pc + 1];
+                std::size_t count = 0;
+                std::size_t end = pos;
+                std::size_t min_end = pos;
+                while (count < in.b && end < input.size()) {
+                    const decoded_code_point d = decode_utf8(input, end);
+                    if (!accepts(one, d.code_point)) break;
+                    end += d.length;
+                    if (++count == in.a) min_end = end;
+                }
+                ok = count >= in.a;
+                if (ok && end > min_end && !in.possessive) push(kind::run, pc + 2, end, min_end);
+                pos = end;
+                pc += 2;
+                break;
+            }
+            case opcode::split:
+                push(kind::alternative, in.b, pos, 0);
+                pc = in.a;
+                break;
+            case opcode::jump:
+                pc = in.a;
+                break;
+            case opcode::mark:
+                push(kind::restore, in.a, 0, registers[in.a]);
+                registers[in.a] = pos;
+                ++pc;
+                break;
+            case opcode::progress:
+                ok = registers[in.a] != pos;
+                ++pc;
+                break;
+            case opcode::line_start:
+                ok = pos == 0;
+                ++pc;
+                break;
+            case opcode::line_end:
+                ok = pos == input.size();
+                ++pc;
+                break;
+            case opcode::word_boundary:
+                ok = ((pos > 0 && is_word_at(pos - 1)) != is_word_at(pos)) != in.negated;
+                ++pc;
+                break;
+            case opcode::lookahead:
+                push(in.negated ? kind::negative_lookahead : kind::lookahead, in.a, pos, lookahead_frame);
+                lookahead_frame = top - 1;
+                ++pc;
+                break;
+            case opcode::lookahead_end: {
+                // Lookaheads are atomic: once the body matches, its alternatives are discarded.
+                const frame f = stack[lookahead_frame];
+                top = lookahead_frame;
+                lookahead_frame = f.aux;
+                pos = f.pos;
+                pc = f.pc;
+                ok = f.k == kind::lookahead;
+                break;
+            }
+            case opcode::match:
+                return pattern_match::matched;
+            }
+            if (overflowed) return pattern_match::too_complex;
+            if (!ok && !backtrack()) return pattern_match::not_matched;
+        }
+    }
+
+    constexpr pattern_match search(std::size_t budget) noexcept {
+        // Smithy patterns are not implicitly anchored: try each code point boundary in turn.
+        const bool anchored = program.code[0].op == opcode::line_start;
+        for (std::size_t start = 0;; start += decode_utf8(input, start).length) {
+            const pattern_match result = attempt(start, budget);
+            if (result != pattern_match::not_matched) return result;
+            if (anchored || start == input.size()) return pattern_match::not_matched;
+        }
+    }
+};
+
+
+}  // namespace pattern_impl
+}  // namespace restop::detail
+// ---- end restop/detail/pattern_matcher.hpp ----
+
+// ---- begin restop/detail/pattern_parser.hpp ----
+// Smithy @pattern, layer 1 of 3: the parser. ECMA-262 syntax (the subset service models use) by
+// recursive descent, straight into the instructions of pattern_program.hpp, then one pass that
+// makes runs possessive where giving characters back cannot help. Each syntax error has its own
+// sentence, written where the parser finds it. Only the standard library.
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+// ---- begin restop/detail/compile_time_error.hpp ----
+// The fmt technique for compile-time diagnostics: a consteval check that fails calls this
+// deliberately non-constexpr function, so the compiler stops at a line that holds our sentence.
+
+namespace restop::detail {
+
+// Never defined as constexpr, on purpose: reaching it during constant evaluation is the error.
+// At run time it is never reached, because only consteval code calls it.
+inline void compile_time_error(const char* /*sentence*/) noexcept {}
+
+}  // namespace restop::detail
+// ---- end restop/detail/compile_time_error.hpp ----
+
+namespace restop::detail::pattern_impl {
 
 // Recursive descent straight to instructions; quantifiers rewrite the code of the atom just
 // emitted (insert a prefix, or copy it for counted repetition), relocating jump targets.
@@ -323,11 +658,17 @@ struct compiler {
     };
 
     std::string_view src;
+    bool diagnose = false;  // a syntax error stops constant evaluation with its sentence
     compiled_pattern out{};
     std::size_t at = 0;
     std::size_t depth = 0;
 
+    // Every syntax error comes through here, with its sentence written at the place that finds
+    // it. When a restop::pattern is compiled, `diagnose` makes this call the non-constexpr
+    // compile_time_error, so the compiler stops here and prints the sentence in its notes (the
+    // fmt technique); pattern_syntax_error() leaves it off and returns the sentence instead.
     constexpr bool fail(const char* sentence) noexcept {
+        if (diagnose) compile_time_error(sentence);
         if (out.error == nullptr) out.error = sentence;
         return false;
     }
@@ -340,13 +681,13 @@ struct compiler {
     constexpr std::uint32_t here() const noexcept { return static_cast<std::uint32_t>(out.size); }
 
     constexpr bool emit(instruction in) noexcept {
-        if (out.size == max_instructions) return fail(too_large);
+        if (out.size == max_instructions) return fail("the pattern is too large to compile");
         out.code[out.size++] = in;
         return true;
     }
 
     constexpr bool insert(std::size_t where, std::size_t count) noexcept {
-        if (out.size + count > max_instructions) return fail(too_large);
+        if (out.size + count > max_instructions) return fail("the pattern is too large to compile");
         for (std::size_t i = out.size; i-- > where;) out.code[i + count] = out.code[i];
         out.size += count;
         for (std::size_t i = 0; i < out.size; ++i) {
@@ -362,7 +703,7 @@ struct compiler {
     }
 
     constexpr bool copy(std::size_t from, std::size_t length) noexcept {
-        if (out.size + length > max_instructions) return fail(too_large);
+        if (out.size + length > max_instructions) return fail("the pattern is too large to compile");
         const auto delta = static_cast<std::uint32_t>(out.size - from);
         for (std::size_t i = 0; i < length; ++i) {
             instruction in = out.code[from + i];
@@ -386,7 +727,7 @@ struct compiler {
     }
 
     constexpr bool add_range(std::uint32_t first, std::uint32_t last) noexcept {
-        if (out.range_count == max_ranges) return fail(too_large);
+        if (out.range_count == max_ranges) return fail("the pattern is too large to compile");
         out.ranges[out.range_count++] = {first, last};
         return true;
     }
@@ -406,7 +747,7 @@ struct compiler {
     }
 
     constexpr std::uint32_t next_code_point() noexcept {
-        const decoded d = decode_utf8(src, at);
+        const decoded_code_point d = decode_utf8(src, at);
         at += d.length;
         if (!d.valid) fail("the pattern is not valid UTF-8");
         return d.code_point;
@@ -536,7 +877,7 @@ struct compiler {
         ++depth;
         const bool nullable = alternation();
         --depth;
-        if (!accept(')')) return fail(unbalanced), atom_info{};
+        if (!accept(')')) return fail("the pattern has an unbalanced parenthesis"), atom_info{};
         if (!look) return {nullable, true};
         emit({opcode::lookahead_end});
         if (out.error == nullptr) out.code[start].a = here();
@@ -551,7 +892,7 @@ struct compiler {
         case '[': return char_class();
         case '(': return group();
         case '\\': return escape();
-        case '*': case '+': case '?': case '{': return fail(nothing_to_repeat), atom_info{};
+        case '*': case '+': case '?': case '{': return fail("the pattern has a quantifier with nothing to repeat"), atom_info{};
         default: {
             --at;
             const std::uint32_t code_point = next_code_point();
@@ -596,7 +937,7 @@ struct compiler {
             return atom_.nullable;
         }
         const bool greedy = !accept('?');
-        if (!atom_.repeatable) return fail(nothing_to_repeat);
+        if (!atom_.repeatable) return fail("the pattern has a quantifier with nothing to repeat");
         const std::size_t length = out.size - start;
 
         // A single-character loop backtracks one character at a time from one stack frame,
@@ -611,7 +952,7 @@ struct compiler {
         const bool check_progress = max == unbounded && atom_.nullable;
         std::uint32_t reg = 0;
         if (check_progress) {
-            if (out.register_count == max_loop_registers) return fail(too_large);
+            if (out.register_count == max_loop_registers) return fail("the pattern is too large to compile");
             reg = static_cast<std::uint32_t>(out.register_count++);
         }
         for (std::uint32_t i = 0; i < min && out.error == nullptr; ++i) copy(start, length);
@@ -713,10 +1054,12 @@ constexpr bool covers(const compiled_pattern& p, const instruction& outer, const
     return true;
 }
 
-constexpr compiled_pattern compile(std::string_view pattern) noexcept {
-    compiler c{pattern};
+/// Compiles `pattern` into a program, or stops at its first syntax error (the program's `error`).
+/// With `diagnose`, a syntax error in constant evaluation is a compile error with its sentence.
+constexpr compiled_pattern compile(std::string_view pattern, bool diagnose = false) noexcept {
+    compiler c{pattern, diagnose};
     c.alternation();
-    if (c.at < pattern.size()) c.fail(unbalanced);  // only a stray ')' ends the top level early
+    if (c.at < pattern.size()) c.fail("the pattern has an unbalanced parenthesis");  // only a stray ')' ends the top level early
     c.emit({opcode::match});
     if (c.out.error != nullptr) return c.out;
     // Auto-possessification (as in PCRE): a run gives nothing back when followed by $ or the end,
@@ -734,198 +1077,37 @@ constexpr compiled_pattern compile(std::string_view pattern) noexcept {
     return c.out;
 }
 
-struct backtracker {
-    enum class kind : std::uint8_t { alternative, restore, run, lookahead, negative_lookahead };
-    // alternative: resume at pc/pos. restore: register pc := aux. run: give back one character
-    // of a run ending at pos, no shorter than aux. lookahead: body started at pos, continue at
-    // pc, aux is the enclosing lookahead's frame.
-    struct frame {
-        kind k = kind::alternative;
-        std::uint32_t pc = 0;
-        std::size_t pos = 0;
-        std::size_t aux = 0;
-    };
+}  // namespace restop::detail::pattern_impl
+// ---- end restop/detail/pattern_parser.hpp ----
 
-    const compiled_pattern& program;
-    std::string_view input;
-    std::array<frame, max_frames> stack{};
-    std::array<std::size_t, max_loop_registers> registers{};
-    std::size_t top = 0;
-    std::size_t lookahead_frame = no_frame;
-    std::size_t steps = 0;
-    bool overflowed = false;
-    std::uint32_t pc = 0;
-    std::size_t pos = 0;
+namespace restop::detail {
 
-    constexpr void push(kind k, std::uint32_t resume, std::size_t at, std::size_t aux) noexcept {
-        if (top == stack.size()) {
-            overflowed = true;
-            return;
-        }
-        stack[top++] = {k, resume, at, aux};
-    }
-
-    // Charges a step per range too, so the budget bounds the real work (and stays under the
-    // compilers' constant-evaluation limits) however long the classes are.
-    constexpr bool accepts(const instruction& in, std::uint32_t c) noexcept {
-        ++steps;
-        if (in.op == opcode::literal) return c == in.a;
-        if (in.op == opcode::any) return c != '\n' && c != '\r' && c != 0x2028 && c != 0x2029;
-        steps += in.b;
-        bool inside = false;
-        for (std::size_t i = in.a; i < std::size_t{in.a} + in.b && !inside; ++i)
-            inside = program.ranges[i].first <= c && c <= program.ranges[i].last;
-        return inside != in.negated;
-    }
-
-    constexpr bool is_word_at(std::size_t at) const noexcept {
-        if (at >= input.size()) return false;
-        const char c = input[at];
-        return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    // Pops frames until one offers another way forward; false when none is left.
-    constexpr bool backtrack() noexcept {
-        while (top > 0) {
-            frame& f = stack[--top];
-            switch (f.k) {
-            case kind::alternative:
-                pc = f.pc;
-                pos = f.pos;
-                return true;
-            case kind::restore:
-                registers[f.pc] = f.aux;
-                break;
-            case kind::run: {
-                // Step back over one UTF-8 sequence (at most four bytes, never below the minimum).
-                std::size_t back = f.pos - 1;
-                while (back > f.aux && f.pos - back < 4 && (static_cast<unsigned char>(input[back]) & 0xC0) == 0x80) --back;
-                pc = f.pc;
-                pos = back;
-                if (back > f.aux) {
-                    f.pos = back;
-                    ++top;
-                }
-                return true;
-            }
-            case kind::lookahead:
-            case kind::negative_lookahead:
-                // The body failed: fatal for (?=...), success for (?!...).
-                lookahead_frame = f.aux;
-                if (f.k == kind::negative_lookahead) {
-                    pc = f.pc;
-                    pos = f.pos;
-                    return true;
-                }
-                break;
-            }
-        }
-        return false;
-    }
-
-    constexpr pattern_match attempt(std::size_t start, std::size_t budget) noexcept {
-        top = 0;
-        lookahead_frame = no_frame;
-        pc = 0;
-        pos = start;
-        for (;;) {
-            if (++steps > budget) return pattern_match::too_complex;
-            const instruction& in = program.code[pc];
-            bool ok = true;
-            switch (in.op) {
-            case opcode::literal:
-            case opcode::any:
-            case opcode::set: {
-                if (pos == input.size()) {
-                    ok = false;
-                    break;
-                }
-                const decoded d = decode_utf8(input, pos);
-                ok = accepts(in, d.code_point);
-                pos += d.length;
-                ++pc;
-                break;
-            }
-            case opcode::run: {
-                const instruction& one = program.code[pc + 1];
-                std::size_t count = 0;
-                std::size_t end = pos;
-                std::size_t min_end = pos;
-                while (count < in.b && end < input.size()) {
-                    const decoded d = decode_utf8(input, end);
-                    if (!accepts(one, d.code_point)) break;
-                    end += d.length;
-                    if (++count == in.a) min_end = end;
-                }
-                ok = count >= in.a;
-                if (ok && end > min_end && !in.possessive) push(kind::run, pc + 2, end, min_end);
-                pos = end;
-                pc += 2;
-                break;
-            }
-            case opcode::split:
-                push(kind::alternative, in.b, pos, 0);
-                pc = in.a;
-                break;
-            case opcode::jump:
-                pc = in.a;
-                break;
-            case opcode::mark:
-                push(kind::restore, in.a, 0, registers[in.a]);
-                registers[in.a] = pos;
-                ++pc;
-                break;
-            case opcode::progress:
-                ok = registers[in.a] != pos;
-                ++pc;
-                break;
-            case opcode::line_start:
-                ok = pos == 0;
-                ++pc;
-                break;
-            case opcode::line_end:
-                ok = pos == input.size();
-                ++pc;
-                break;
-            case opcode::word_boundary:
-                ok = ((pos > 0 && is_word_at(pos - 1)) != is_word_at(pos)) != in.negated;
-                ++pc;
-                break;
-            case opcode::lookahead:
-                push(in.negated ? kind::negative_lookahead : kind::lookahead, in.a, pos, lookahead_frame);
-                lookahead_frame = top - 1;
-                ++pc;
-                break;
-            case opcode::lookahead_end: {
-                // Lookaheads are atomic: once the body matches, its alternatives are discarded.
-                const frame f = stack[lookahead_frame];
-                top = lookahead_frame;
-                lookahead_frame = f.aux;
-                pos = f.pos;
-                pc = f.pc;
-                ok = f.k == kind::lookahead;
-                break;
-            }
-            case opcode::match:
-                return pattern_match::matched;
-            }
-            if (overflowed) return pattern_match::too_complex;
-            if (!ok && !backtrack()) return pattern_match::not_matched;
-        }
-    }
-
-    constexpr pattern_match search(std::size_t budget) noexcept {
-        // Smithy patterns are not implicitly anchored: try each code point boundary in turn.
-        const bool anchored = program.code[0].op == opcode::line_start;
-        for (std::size_t start = 0;; start += decode_utf8(input, start).length) {
-            const pattern_match result = attempt(start, budget);
-            if (result != pattern_match::not_matched) return result;
-            if (anchored || start == input.size()) return pattern_match::not_matched;
-        }
-    }
-};
-
+namespace pattern_impl {
+// The parse with diagnostics on (a syntax error is a compile error at the place it is found), cut
+// to size. A local of a consteval function, so the parser's full-capacity buffer is never emitted.
+template <fixed_string Regex>
+consteval auto build_program() noexcept {
+    constexpr compiled_pattern full = compile(Regex.view(), true);
+    return sized_program<full.size, full.range_count>(full);
+}
 }  // namespace pattern_impl
+
+/// The program of `Regex`, compiled once by the compiler and cut to its size.
+///
+///     constexpr auto& uuid = restop::detail::pattern_program<"^[0-9a-f-]{36}$">;
+///     restop::detail::run_pattern(uuid.view(), text)  // only the matcher runs
+template <fixed_string Regex>
+inline constexpr auto pattern_program = pattern_impl::build_program<Regex>();
+
+/// Searches UTF-8 `input` with a compiled program (ECMA-262 semantics; anchored only by the
+/// pattern's own ^ and $). Returns too_complex rather than hang when backtracking exceeds a step
+/// budget or the stack.
+constexpr pattern_match run_pattern(pattern_impl::program_view program, std::string_view input) noexcept {
+    // Compilers cap constant evaluation (gcc: 262144 iterations of one loop, clang: about a
+    // million evaluation steps), so a compile-time check gets a budget that fits under both.
+    // (Not a const variable: its initializer would count as constant-evaluated even at run time.)
+    return pattern_impl::backtracker{program, input}.search(std::is_constant_evaluated() ? 10'000 : 1'000'000);
+}
 
 /// nullptr when `pattern` is a well-formed expression restop supports, else one sentence naming
 /// the problem, e.g. "the pattern has an unbalanced parenthesis".
@@ -933,77 +1115,16 @@ constexpr const char* pattern_syntax_error(std::string_view pattern) noexcept {
     return pattern_impl::compile(pattern).error;
 }
 
-/// Searches UTF-8 `input` for `pattern` (ECMA-262 semantics; anchored only by its own ^ and $).
-/// Returns too_complex rather than hang when backtracking exceeds a step budget or the stack.
-/// A pattern with a syntax error never matches.
+/// Compiles `pattern` and searches `input` with it: for a pattern known only at run time (a
+/// restop::pattern never comes here). A pattern with a syntax error never matches.
 constexpr pattern_match match_pattern(std::string_view pattern, std::string_view input) noexcept {
     const pattern_impl::compiled_pattern program = pattern_impl::compile(pattern);
     if (program.error != nullptr) return pattern_match::not_matched;
-    // Compilers cap constant evaluation (gcc: 262144 iterations of one loop, clang: about a
-    // million evaluation steps), so a compile-time check gets a budget that fits under both.
-    // (Not a const variable: its initializer would count as constant-evaluated even at run time.)
-    return pattern_impl::backtracker{program, input}.search(std::is_constant_evaluated() ? 10'000 : 1'000'000);
+    return run_pattern(program.view(), input);
 }
 
 }  // namespace restop::detail
 // ---- end restop/detail/pattern.hpp ----
-
-// ---- begin restop/detail/utf8.hpp ----
-// UTF-8 validation and scalar counting (RFC 3629 §4): Smithy's @length counts Unicode scalar
-// values, and a byte sequence that is not UTF-8 is not a Smithy string at all.
-
-#include <cstddef>
-#include <string_view>
-
-namespace restop::detail {
-
-struct utf8_scan {
-    bool valid = true;
-    std::size_t scalars = 0;          ///< scalar values counted (up to the first invalid byte)
-    std::size_t invalid_offset = 0;   ///< byte offset of the first invalid sequence, when !valid
-};
-
-/// Counts scalar values, rejecting overlong forms, surrogates (U+D800..DFFF), values above
-/// U+10FFFF and truncated sequences, exactly the well-formed table of RFC 3629 §4.
-constexpr utf8_scan scan_utf8(std::string_view text) noexcept {
-    utf8_scan scan;
-    std::size_t i = 0;
-    const std::size_t n = text.size();
-    auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
-    auto continuation = [&](std::size_t at, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-        return at < n && byte(at) >= lo && byte(at) <= hi;
-    };
-    while (i < n) {
-        const unsigned char lead = byte(i);
-        std::size_t width = 0;
-        if (lead < 0x80) {
-            width = 1;
-        } else if (lead >= 0xC2 && lead <= 0xDF) {
-            width = continuation(i + 1) ? 2 : 0;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            // E0 needs A0.. (no overlong), ED needs ..9F (no surrogates).
-            const unsigned char lo = lead == 0xE0 ? 0xA0 : 0x80;
-            const unsigned char hi = lead == 0xED ? 0x9F : 0xBF;
-            width = continuation(i + 1, lo, hi) && continuation(i + 2) ? 3 : 0;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            // F0 needs 90.. (no overlong), F4 needs ..8F (nothing above U+10FFFF).
-            const unsigned char lo = lead == 0xF0 ? 0x90 : 0x80;
-            const unsigned char hi = lead == 0xF4 ? 0x8F : 0xBF;
-            width = continuation(i + 1, lo, hi) && continuation(i + 2) && continuation(i + 3) ? 4 : 0;
-        }
-        if (width == 0) {
-            scan.valid = false;
-            scan.invalid_offset = i;
-            return scan;
-        }
-        i += width;
-        ++scan.scalars;
-    }
-    return scan;
-}
-
-}  // namespace restop::detail
-// ---- end restop/detail/utf8.hpp ----
 
 // ---- begin restop/validation_error.hpp ----
 // restop::validation_error: input refused before anything is encoded or sent.
@@ -1181,16 +1302,20 @@ using at_most = range<std::numeric_limits<std::int64_t>::min(), Max>;
 
 /// Smithy @pattern: an ECMA-262 regular expression the string must match somewhere (it is
 /// not implicitly anchored; the model's patterns carry their own ^ and $).
+///
+/// The pattern is compiled once, by the compiler; a malformed one stops there with the parser's
+/// own sentence ("the pattern has an unbalanced parenthesis"), and a check only runs the matcher.
 template <fixed_string Regex>
 struct pattern {
-    static_assert(detail::pattern_syntax_error(Regex.view()) == nullptr,
-                  "restop::pattern: the regular expression is malformed or uses a construct restop does not support");
     static constexpr std::string_view text = Regex.view();
+    static constexpr const auto& program = detail::pattern_program<Regex>;
+    // Naming the program compiles it when the constraint is completed, as string_param does.
+    static_assert(program.code.size() > 0);
 
     static constexpr std::optional<detail::violation> check(std::string_view value) noexcept {
         // A pattern too costly to decide is reported as a mismatch: the input is refused rather
         // than sent unchecked, and the service would have to do the same work.
-        if (detail::match_pattern(text, value) == detail::pattern_match::matched) return std::nullopt;
+        if (detail::run_pattern(program.view(), value) == detail::pattern_match::matched) return std::nullopt;
         return detail::violation_of(constraint::pattern, 0, validation_error::unbounded_min, validation_error::unbounded_max,
                                     text);
     }
@@ -1256,6 +1381,82 @@ constexpr std::string_view to_string(http_method method) noexcept {
 #include <vector>
 
 
+// ---- begin restop/detail/http_grammar.hpp ----
+// The characters an HTTP/1.1 request may carry where a description puts its literals: header
+// field names (RFC 9110 §5.6.2 token), URI paths and queries (RFC 3986 §3.3, §3.4), host names
+// (RFC 1123 §2.1) and media types (RFC 9110 §8.3.1). The compiler checks every wire name and
+// literal of a description against them, so that no description can put bytes on the wire that
+// no HTTP request may hold. Only the standard library.
+
+#include <cstddef>
+#include <string_view>
+
+namespace restop::detail {
+
+constexpr bool is_alpha(char c) noexcept { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool is_hex_digit(char c) noexcept { return is_digit(c) || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f'); }
+
+/// RFC 9110 §5.6.2: tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
+constexpr bool is_tchar(char c) noexcept {
+    return is_alpha(c) || is_digit(c) || std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+/// RFC 9110 §5.6.2: token = 1*tchar, the grammar of a header field name.
+constexpr bool is_token(std::string_view text) noexcept {
+    if (text.empty()) return false;
+    for (char c : text)
+        if (!is_tchar(c)) return false;
+    return true;
+}
+
+/// RFC 3986 §2.3 unreserved and §2.2 sub-delims, plus ":" and "@": pchar without pct-encoded.
+constexpr bool is_pchar(char c) noexcept {
+    return is_alpha(c) || is_digit(c) || std::string_view("-._~!$&'()*+,;=:@").find(c) != std::string_view::npos;
+}
+
+/// The offset of the first character of a URI template's literal text that RFC 3986 does not
+/// allow there (path: pchar and "/"; after the first "?": also "/" and "?"; "%" only as %XX),
+/// or npos. `{` and `}` are the template's own and are skipped.
+constexpr std::size_t first_invalid_uri_char(std::string_view text) noexcept {
+    bool in_query = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '{' || c == '}' || c == '/' || is_pchar(c) || (in_query && c == '?')) continue;
+        if (c == '?' && !in_query) {
+            in_query = true;
+            continue;
+        }
+        if (c == '%' && i + 2 < text.size() && is_hex_digit(text[i + 1]) && is_hex_digit(text[i + 2])) {
+            i += 2;
+            continue;
+        }
+        return i;
+    }
+    return std::string_view::npos;
+}
+
+/// RFC 1123 §2.1 host name characters: letters, digits, '-' and the dots between labels.
+constexpr bool is_host_char(char c) noexcept { return is_alpha(c) || is_digit(c) || c == '-' || c == '.'; }
+
+/// RFC 9110 §8.3.1: `type "/" subtype *( OWS ";" OWS parameter )`; the parameters are checked
+/// only for what a field value may hold (visible ASCII, spaces and tabs).
+constexpr bool is_media_type(std::string_view text) noexcept {
+    const std::size_t slash = text.find('/');
+    if (slash == std::string_view::npos) return false;
+    const std::size_t end = text.find_first_of("; \t", slash);
+    if (!is_token(text.substr(0, slash)) || !is_token(text.substr(slash + 1, end == std::string_view::npos ? end : end - slash - 1)))
+        return false;
+    for (std::size_t i = end == std::string_view::npos ? text.size() : end; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if ((byte < 0x20 && byte != '\t') || byte >= 0x7F) return false;
+    }
+    return true;
+}
+
+}  // namespace restop::detail
+// ---- end restop/detail/http_grammar.hpp ----
+
 // ---- begin restop/detail/spelled.hpp ----
 // Turns a fixed_string into a pack of characters so that a name reads in both g++'s and clang's
 // template notes ("spelled<'i', 'd'>"); clang prints class-type template arguments as byte lists.
@@ -1278,6 +1479,46 @@ using spell = decltype(spell_impl<Text>(std::make_index_sequence<Text.size()>{})
 }  // namespace restop::detail
 // ---- end restop/detail/spelled.hpp ----
 
+// ---- begin restop/header.hpp ----
+// HTTP header fields shared by requests and responses.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace restop {
+
+/// One header field. Names compare case-insensitively (RFC 9110 §5.1); values are kept verbatim.
+struct header {
+    std::string name;
+    std::string value;
+};
+
+using header_list = std::vector<header>;
+
+namespace detail {
+constexpr char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+}  // namespace detail
+
+/// ASCII case-insensitive equality, the comparison HTTP field names use.
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (detail::ascii_lower(a[i]) != detail::ascii_lower(b[i])) return false;
+    return true;
+}
+
+/// The value of the first field named `name` (any case), or nullptr when there is none.
+/// A repeated field yields its first occurrence: AWS sends each of the fields restop reads once.
+inline const std::string* find_header(const header_list& headers, std::string_view name) noexcept {
+    for (const header& field : headers)
+        if (iequals(field.name, name)) return &field.value;
+    return nullptr;
+}
+
+}  // namespace restop
+// ---- end restop/header.hpp ----
+
 // ---- begin restop/params.hpp ----
 // Input member types that carry their constraints: restop::string_param and restop::integer_param.
 // Carrying the constraints in the type is what lets a string literal be checked at compile time
@@ -1290,20 +1531,8 @@ using spell = decltype(spell_impl<Text>(std::make_index_sequence<Text.size()>{})
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
-
-// ---- begin restop/detail/compile_time_error.hpp ----
-// The fmt technique for compile-time diagnostics: a consteval check that fails calls this
-// deliberately non-constexpr function, so the compiler stops at a line that holds our sentence.
-
-namespace restop::detail {
-
-// Never defined as constexpr, on purpose: reaching it during constant evaluation is the error.
-// At run time it is never reached, because only consteval code calls it.
-inline void compile_time_error(const char* /*sentence*/) noexcept {}
-
-}  // namespace restop::detail
-// ---- end restop/detail/compile_time_error.hpp ----
 
 namespace restop {
 
@@ -1353,7 +1582,8 @@ public:
     template <class Pointer>
         requires std::is_same_v<Pointer, const char*> || std::is_same_v<Pointer, char*>
     constexpr string_param(Pointer text) noexcept : text_(text), set_(true) {}
-    string_param(std::string&&) = delete;  // would dangle: keep the string alive and pass it by name
+    // Deleted, and the compilers print this line with the error:
+    string_param(std::string&&) = delete;  // restop: a string_param views its text, and this temporary std::string would dangle: keep it in a variable
 
     constexpr bool has_value() const noexcept { return set_; }
     constexpr std::string_view view() const noexcept { return text_; }
@@ -1394,10 +1624,32 @@ private:
     bool set_ = false;
 };
 
+/// An integer known only at run time, on its way into a restop::integer_param: the named way
+/// past the compile-time check that every other integer gets (as fmt::runtime is for format
+/// strings). validate() checks it before anything is sent.
+///
+///     op.max_results = restop::runtime(parsed_page_size);
+template <class Int>
+struct runtime_integer {
+    Int value;
+};
+
+/// Marks `value` as known only at run time; see restop::runtime_integer.
+template <class Int>
+    requires std::is_integral_v<Int> && (!std::is_same_v<Int, bool>)
+constexpr runtime_integer<Int> runtime(Int value) noexcept {
+    return {value};
+}
+
 /// An integer input member with its @range. Unset (default-constructed) means absent.
 ///
+/// An integer given directly is a constant, checked by the compiler against the range and the
+/// integer type (`.max_results = 11` does not compile under `at_most<10>`); a value known only
+/// at run time goes through restop::runtime and is checked by validate().
+///
 ///     using page_size = restop::integer_param<std::int32_t, restop::at_most<10>>;
-///     page_size n = 5;
+///     page_size n = 5;                        // checked by the compiler
+///     page_size m = restop::runtime(parsed);  // checked by validate()
 template <class Int, class... Constraints>
 class integer_param {
     static_assert(((sizeof(Constraints) > 0) && ...));  // completes each constraint: see string_param
@@ -1405,12 +1657,41 @@ class integer_param {
     static_assert(((detail::is_required<Constraints> || detail::is_range<Constraints>) && ...),
                   "restop::integer_param accepts only restop::required and restop::range constraints");
 
+    template <class T>
+    static constexpr bool is_integer = std::is_integral_v<std::remove_cvref_t<T>> && !std::is_same_v<std::remove_cvref_t<T>, bool>;
+
 public:
     using value_type = Int;
     static constexpr bool is_required = (detail::is_required<Constraints> || ...);
 
     constexpr integer_param() noexcept = default;
-    constexpr integer_param(Int value) noexcept : value_(value), set_(true) {}
+
+    /// A constant: checked now, by the compiler.
+    template <class Literal>
+        requires is_integer<Literal> && (!std::is_lvalue_reference_v<Literal>)
+    consteval integer_param(Literal&& literal) noexcept : value_(static_cast<Int>(literal)), set_(true) {
+        if (!std::in_range<Int>(literal))
+            detail::compile_time_error("restop: this integer literal does not fit the integer_param's integer type");
+        (check_literal<Constraints>(literal), ...);
+    }
+
+    /// A named integer variable: its value is known only at run time (the compiler evaluates no
+    /// variables), so it must say so. A call's result that is not a constant fails the same way,
+    /// in the compiler's words ("call to non-constexpr function", "is not a constant expression").
+    template <class Variable>
+        requires is_integer<Variable> && std::is_lvalue_reference_v<Variable>
+    constexpr integer_param(Variable&&) noexcept {
+        static_assert(!is_integer<Variable>, "restop: this integer is known only at run time, so the compiler cannot check "
+                                             "it: pass it as restop::runtime(value), which validate() checks before sending");
+    }
+
+    /// A run-time value: checked by validate() before encoding.
+    template <class From>
+    constexpr integer_param(runtime_integer<From> value) noexcept : value_(static_cast<Int>(value.value)), set_(true) {
+        static_assert(requires(From from) { Int{from}; },
+                      "restop: restop::runtime(value) of a wider integer than the integer_param's own would lose values: "
+                      "convert it yourself, after checking that it fits");
+    }
 
     constexpr bool has_value() const noexcept { return set_; }
     constexpr Int value() const noexcept { return value_; }
@@ -1424,6 +1705,14 @@ public:
     }
 
 private:
+    template <class C, class Literal>
+    static consteval void check_literal(Literal literal) noexcept {
+        if constexpr (detail::is_range<C>) {
+            if (std::cmp_less(literal, C::min)) detail::compile_time_error("restop: this integer literal is below its restop::range minimum");
+            if (std::cmp_greater(literal, C::max)) detail::compile_time_error("restop: this integer literal is above its restop::range maximum");
+        }
+    }
+
     template <class C>
     constexpr std::optional<detail::violation> check_one() const noexcept {
         if constexpr (detail::is_range<C>)
@@ -2259,7 +2548,7 @@ struct value_traits<integer_param<Int, Constraints...>> {
     static detail::read_outcome read_text(std::string_view text, param& out, const wire_context& context) {
         Int value{};
         if (auto error = inner::read_text(text, value, context)) return error;
-        out = value;
+        out = runtime(value);
         return std::nullopt;
     }
     static void write_json(auto& json, const param& value, const wire_context& context) {
@@ -2268,7 +2557,7 @@ struct value_traits<integer_param<Int, Constraints...>> {
     static detail::read_outcome read_json(const auto& json, param& out, const wire_context& context) {
         Int value{};
         if (auto error = inner::read_json(json, value, context)) return error;
-        out = value;
+        out = runtime(value);
         return std::nullopt;
     }
 };
@@ -2522,6 +2811,9 @@ struct sensitive {};
 /// the payload's Content-Type; a header with a media type travels base64-encoded.
 template <fixed_string Type>
 struct media_type {
+    static_assert(Type.view().empty() || detail::is_media_type(Type.view()),
+                  "restop::media_type: a media type is type/subtype with optional parameters (RFC 9110 §8.3.1), such as "
+                  "\"application/json\" or \"text/plain; charset=utf-8\"");
     static constexpr std::string_view value = Type.view();
 };
 
@@ -2569,6 +2861,29 @@ struct member_type_without_traits {
     static constexpr bool value = true;
 };
 
+// Whether a wire name can stand where `Where` puts it in an HTTP/1.1 request. `Name` spells the
+// wire name out, so that the notes of both compilers show it ("Name = spelled<'X', ' ', ...>").
+template <location Where, fixed_string WireName, class Name = spell<WireName>>
+consteval bool check_wire_name() {
+    constexpr std::string_view name = WireName.view();
+    static_assert(scan_utf8(name).valid, "restop: a member's wire name must be valid UTF-8");
+    if constexpr (Where == location::header) {
+        static_assert(is_token(name), "restop: an http_header name must be an RFC 9110 token (letters, digits and "
+                                      "!#$%&'*+-.^_`|~; no space, ':' or non-ASCII), or no HTTP request could carry it");
+        static_assert(!iequals(name, "Host") && !iequals(name, "Content-Length") && !iequals(name, "Transfer-Encoding") &&
+                          !iequals(name, "Connection"),
+                      "restop: an http_header member cannot be Host, Content-Length, Transfer-Encoding or Connection: "
+                      "they frame the request, and the transport writes them");
+    } else if constexpr (Where == location::prefix_headers) {
+        static_assert(name.empty() || is_token(name), "restop: an http_prefix_headers prefix begins header names, so it may "
+                                                      "hold only RFC 9110 token characters (letters, digits and "
+                                                      "!#$%&'*+-.^_`|~)");
+    } else if constexpr (Where == location::query) {
+        static_assert(!name.empty(), "restop: an http_query member needs a non-empty name");
+    }
+    return true;
+}
+
 // The first of `Options` that `Is` accepts, else `Fallback`: how a binding or an operation
 // finds the one option of a kind among the others.
 template <template <class> class Is, class Fallback, class... Options>
@@ -2612,6 +2927,7 @@ struct member_binding {
 
     static_assert((detail::unknown_member_option<detail::is_member_option<Options>, detail::spell<WireName>>::value && ...));
     static_assert(detail::member_type_without_traits<has_value_traits<value_type>, detail::spell<WireName>>::value);
+    static_assert(detail::check_wire_name<Where, WireName>());
 
     static constexpr std::string_view media_type = detail::first_option_t<detail::is_media_type_trait, restop::media_type<"">, Options...>::value;
     static constexpr bool has_default = (detail::is_default_option<Options> || ...);
@@ -2780,46 +3096,6 @@ concept has_alternatives = requires { typename T::alternatives; };
 #include <utility>
 
 
-// ---- begin restop/header.hpp ----
-// HTTP header fields shared by requests and responses.
-
-#include <string>
-#include <string_view>
-#include <vector>
-
-namespace restop {
-
-/// One header field. Names compare case-insensitively (RFC 9110 §5.1); values are kept verbatim.
-struct header {
-    std::string name;
-    std::string value;
-};
-
-using header_list = std::vector<header>;
-
-namespace detail {
-constexpr char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-}  // namespace detail
-
-/// ASCII case-insensitive equality, the comparison HTTP field names use.
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (detail::ascii_lower(a[i]) != detail::ascii_lower(b[i])) return false;
-    return true;
-}
-
-/// The value of the first field named `name` (any case), or nullptr when there is none.
-/// A repeated field yields its first occurrence: AWS sends each of the fields restop reads once.
-inline const std::string* find_header(const header_list& headers, std::string_view name) noexcept {
-    for (const header& field : headers)
-        if (iequals(field.name, name)) return &field.value;
-    return nullptr;
-}
-
-}  // namespace restop
-// ---- end restop/header.hpp ----
-
 // ---- begin restop/uri_template.hpp ----
 // Smithy @http URI templates ("/v1/accessTokens/{id}", "/files/{path+}?x-id=Get"), parsed by the
 // compiler into literal and label parts. Only the standard library.
@@ -2842,6 +3118,7 @@ enum class uri_template_error {
     more_than_one_greedy,     ///< at most one "{name+}"
     duplicate_label,          ///< the same name labelled twice
     label_in_query,           ///< labels belong to the path; the query part is literal
+    invalid_character,        ///< a literal character RFC 3986 does not allow in a path or query
 };
 
 /// One piece of a template: literal text to copy, or a label to expand.
@@ -2920,6 +3197,7 @@ constexpr parsed_uri_template<Capacity> parse_uri_template(std::string_view text
         literal_begin = close + 1;
     }
     flush_literal(text.size());
+    if (first_invalid_uri_char(text) != std::string_view::npos) return fail(uri_template_error::invalid_character);
     return out;
 }
 
@@ -2994,6 +3272,15 @@ struct host_prefix {
         }
         return depth == 0;
     }(), "restop::host_prefix: the prefix has an unbalanced '{' or '}'");
+    static_assert([] {
+        int depth = 0;
+        for (char c : Prefix.view()) {
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            if (c != '{' && c != '}' && !(depth == 0 ? detail::is_host_char(c) : detail::is_identifier_char(c))) return false;
+        }
+        return true;
+    }(), "restop::host_prefix: a host prefix may hold only letters, digits, '-', '.' (RFC 1123 host names) and {labels} "
+         "named by identifiers");
 };
 
 /// The compression algorithms of smithy.api#requestCompression.
@@ -3226,6 +3513,9 @@ struct operation<Method, Uri, SuccessStatus, members<Bindings...>, errors<Shapes
     static_assert(uri::error != uri_template_error::more_than_one_greedy, "restop: the URI template has more than one greedy label {name+}");
     static_assert(uri::error != uri_template_error::duplicate_label, "restop: the URI template names the same label twice");
     static_assert(uri::error != uri_template_error::label_in_query, "restop: labels belong in the path; the query part of a URI template is literal");
+    static_assert(uri::error != uri_template_error::invalid_character,
+                  "restop: the URI template holds a character RFC 3986 does not allow in a path or query (a space, a quote, "
+                  "'#', '%' without two hex digits, a non-ASCII byte, ...): percent-encode it");
     static_assert(SuccessStatus >= 200 && SuccessStatus <= 299, "restop::operation: the success status must be 2xx");
     static_assert((detail::is_error_shape<Shapes> && ...), "restop::operation: every entry of restop::errors<...> must derive from restop::error_shape");
     static_assert(std::is_same_v<Output, empty_output> || detail::has_fields<Output>,
@@ -3257,11 +3547,45 @@ struct operation<Method, Uri, SuccessStatus, members<Bindings...>, errors<Shapes
 /// Where restop finds an operation's description: `Op::description` by default. Specialise it
 /// to describe a struct you cannot edit.
 template <class Op>
-struct description_of {
+struct description_of {};
+template <class Op>
+    requires requires { typename Op::description; }
+struct description_of<Op> {
     using type = typename Op::description;
 };
+
+namespace detail {
+template <class T>
+inline constexpr bool is_operation = false;
+template <http_method M, fixed_string U, int S, class B, class E, class O, class... Options>
+inline constexpr bool is_operation<operation<M, U, S, B, E, O, Options...>> = true;
+
+// Stands in for a missing description once its sentence is out, so that nothing else fails.
+using no_description = operation<http_method::get, "/", 200, members<>, errors<>>;
+
+template <class Op, class Members>
+inline constexpr bool binds_members_of = true;
+template <class Op, class... Bindings>
+inline constexpr bool binds_members_of<Op, members<Bindings...>> = (std::is_base_of_v<typename Bindings::owner, Op> && ...);
+
+// Every use of a description goes through here: a type without one, or with something else in
+// its place, stops at restop's sentence (the notes name the type: "Op = my_struct").
 template <class Op>
-using description_t = typename description_of<Op>::type;
+struct checked_description {
+    static constexpr bool has_one = requires { typename description_of<Op>::type; };
+    static_assert(has_one, "restop: this type has no description: declare `using description = restop::operation<...>;` "
+                           "in it, or specialise restop::description_of for it");
+    using declared = typename std::conditional_t<has_one, description_of<Op>, std::type_identity<no_description>>::type;
+    static_assert(!has_one || is_operation<declared>, "restop: this type's `description` is not a restop::operation<...>");
+    using type = std::conditional_t<is_operation<declared>, declared, no_description>;
+    static_assert(binds_members_of<Op, typename type::member_list>,
+                  "restop: a binding of this type's description points at a member of another struct: every binding in "
+                  "`members<...>` must name a member of the type it describes (or of its base)");
+};
+}  // namespace detail
+
+template <class Op>
+using description_t = typename detail::checked_description<Op>::type;
 
 /// True when `Op` has a description that passes every check. Naming it in a static_assert runs
 /// the checks at the point of declaration instead of the first call.
@@ -3345,7 +3669,10 @@ struct create_access_token {
 // Smithy's @paginated trait as a type: which input member carries the page token, which output
 // member returns the next one, and which output member holds the items. Only the standard library.
 
+#include <optional>
+#include <string>
 #include <type_traits>
+#include <vector>
 
 
 namespace restop {
@@ -3366,7 +3693,18 @@ struct paginated {
     static constexpr auto page_size = PageSize;
     using output_type = typename detail::member_pointer<decltype(Items)>::owner;
     using item_list = detail::unwrapped_t<typename detail::member_pointer<decltype(Items)>::type>;
-    using item_type = typename item_list::value_type;
+    static_assert(detail::is_vector<item_list>,
+                  "restop::paginated: the items (third argument) must be a std::vector member of the output, or a "
+                  "std::optional of one");
+    using item_type = typename std::conditional_t<detail::is_vector<item_list>, item_list, std::vector<int>>::value_type;
+
+    static_assert(detail::is_string_param<typename detail::member_pointer<decltype(InputToken)>::type>,
+                  "restop::paginated: the input token (first argument) must be a restop::string_param member of the operation");
+    static_assert(std::is_same_v<typename detail::member_pointer<decltype(OutputToken)>::type, std::optional<std::string>>,
+                  "restop::paginated: the output token (second argument) must be a std::optional<std::string> member of the "
+                  "output, absent on the last page");
+    static_assert(std::is_same_v<typename detail::member_pointer<decltype(OutputToken)>::owner, output_type>,
+                  "restop::paginated: the output token and the items must be members of the same output struct");
 
     /// The items of a page; none when the page left its (optional) list out.
     static const item_list& items_of(const output_type& page) noexcept {
@@ -3756,6 +4094,7 @@ struct value_traits<boxed<T>> {
 // including refused input and a failed transport, comes back as a value.
 
 #include <optional>
+#include <type_traits>
 
 
 // ---- begin restop/decode.hpp ----
@@ -3850,10 +4189,12 @@ struct response {
 
 // ---- begin restop/detail/control_bytes.hpp ----
 // The one test for control bytes (C0 and DEL) that restop applies to everything bound for a
-// header or a log line. Only the standard library.
+// header or a log line, and the escaping of those bytes on their way to a log. Only the standard
+// library.
 
 #include <cstdint>
 #include <cstring>
+#include <ostream>
 #include <string_view>
 
 namespace restop::detail {
@@ -3888,6 +4229,20 @@ inline bool has_control_byte(std::string_view text) noexcept {
     for (; i < text.size(); ++i)
         if (is_control_byte(text[i])) return true;
     return false;
+}
+
+// Writes `text` with each control byte as \xNN: text from the wire goes to logs, and a hostile
+// response must not be able to forge log lines or move the terminal's cursor.
+inline std::ostream& write_escaped(std::ostream& out, std::string_view text) {
+    constexpr char hex[] = "0123456789ABCDEF";
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (is_control_byte(c))
+            out << '\\' << 'x' << hex[byte >> 4] << hex[byte & 0xF];
+        else
+            out << c;
+    }
+    return out;
 }
 
 }  // namespace restop::detail
@@ -4334,9 +4689,6 @@ std::optional<std::string> read_json_output(std::string_view body, Output& outpu
 // failure. Each says its fault, whether a retry may help, and what the service answered.
 
 #include <concepts>
-#include <cstddef>
-#include <cstring>
-#include <new>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -4345,12 +4697,128 @@ std::optional<std::string> read_json_output(std::string_view body, Output& outpu
 #include <variant>
 
 
+// ---- begin restop/request_id.hpp ----
+// restop::request_id_text: where a reply or an error keeps the `x-amzn-requestid` of its response,
+// without allocating for the ids AWS sends. Only the standard library.
+
+#include <compare>
+#include <cstddef>
+#include <cstring>
+#include <new>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace restop {
+
+/// The `x-amzn-requestid` of a response, kept in place: AWS request ids are 36-character UUIDs,
+/// so holding one costs no allocation (an id longer than `inline_capacity` is kept whole on the
+/// heap). It reads like the std::string it replaces: it compares with text, prints with `<<`,
+/// converts to std::string and std::string_view, and has `.empty()`, `.size()` and `.data()`.
+///
+/// Making one never throws: should the heap refuse a long id, its first `inline_capacity`
+/// bytes are kept. (A constructor that may throw inside decode()'s aggregate initialisations
+/// also sets off a false -Wmaybe-uninitialized in g++ 12 at -O3.)
+///
+///     if (!outcome) log(outcome.error().request_id());  // "7f4f1d42-6a1b-4b5e-9a43-3c9f1b7e2d10"
+///     std::string kept = outcome->request_id;
+class request_id_text {
+    template <class T>
+    static constexpr bool is_text = std::is_convertible_v<const T&, std::string_view> && !std::is_same_v<T, request_id_text>;
+
+public:
+    static constexpr std::size_t inline_capacity = 48;
+
+    request_id_text() noexcept = default;
+    request_id_text(std::string_view text) noexcept {
+        if (!text.empty()) assign(text);  // a response without an id (a proxy's 5xx) costs nothing
+    }
+    request_id_text(const std::string& text) noexcept : request_id_text(std::string_view(text)) {}
+    request_id_text(const char* text) noexcept : request_id_text(std::string_view(text)) {}
+
+    request_id_text(const request_id_text& other) noexcept : request_id_text(other.view()) {}
+    request_id_text(request_id_text&& other) noexcept { take(other); }
+    request_id_text& operator=(const request_id_text& other) noexcept {
+        if (this != &other) assign(other.view());
+        return *this;
+    }
+    request_id_text& operator=(request_id_text&& other) noexcept {
+        if (this != &other) take(other);
+        return *this;
+    }
+    ~request_id_text() { delete[] heap_; }
+
+    /// The id's bytes, valid while this object lives and is not assigned to.
+    std::string_view view() const noexcept { return {data(), size_}; }
+    const char* data() const noexcept { return heap_ != nullptr ? heap_ : inline_; }
+    std::size_t size() const noexcept { return size_; }
+    bool empty() const noexcept { return size_ == 0; }
+
+    operator std::string_view() const noexcept { return view(); }
+    operator std::string() const { return std::string(view()); }
+
+    // Templates, as std::string_view's own are, so that they take only text and never a type
+    // that merely converts to a request_id_text (doctest's expression wrappers, for one).
+    friend bool operator==(const request_id_text& a, const request_id_text& b) noexcept { return a.view() == b.view(); }
+    template <class Text>
+        requires is_text<Text>
+    friend bool operator==(const request_id_text& a, const Text& b) noexcept {
+        return a.view() == std::string_view(b);
+    }
+    friend std::strong_ordering operator<=>(const request_id_text& a, const request_id_text& b) noexcept {
+        return a.view() <=> b.view();
+    }
+    template <class Text>
+        requires is_text<Text>
+    friend std::strong_ordering operator<=>(const request_id_text& a, const Text& b) noexcept {
+        return a.view() <=> std::string_view(b);
+    }
+    friend std::ostream& operator<<(std::ostream& out, const request_id_text& id) { return out << id.view(); }
+
+private:
+    void assign(std::string_view text) noexcept {
+        char* const old_heap = heap_;  // freed last: `text` may be this very id
+        char* const long_copy = text.size() > inline_capacity ? new (std::nothrow) char[text.size()] : nullptr;
+        if (long_copy) {
+            std::memcpy(long_copy, text.data(), text.size());
+            heap_ = long_copy;
+            size_ = text.size();
+        } else {
+            const std::size_t size = text.size() < inline_capacity ? text.size() : inline_capacity;
+            if (size != 0) std::memmove(inline_, text.data(), size);  // `text` may be part of this very id
+            heap_ = nullptr;
+            size_ = size;
+        }
+        delete[] old_heap;
+    }
+
+    void take(request_id_text& other) noexcept {
+        delete[] heap_;
+        heap_ = other.heap_;  // a long id: its heap buffer changes hands
+        other.heap_ = nullptr;
+        // A short id: copy the whole buffer, a fixed size the compiler turns into a few register
+        // moves rather than a call.
+        if (heap_ == nullptr) std::memcpy(inline_, other.inline_, inline_capacity);
+        size_ = other.size_;
+        other.size_ = 0;
+    }
+
+    char inline_[inline_capacity]{};  // zeroed, so that a move may copy all of it
+    char* heap_ = nullptr;            // an id longer than inline_capacity, else null
+    std::size_t size_ = 0;
+};
+
+}  // namespace restop
+// ---- end restop/request_id.hpp ----
+
 // ---- begin restop/transport.hpp ----
 // The transport concept: the only place restop meets I/O, and it is the caller's.
 
 #include <concepts>
 #include <ostream>
 #include <string>
+#include <type_traits>
 
 
 // ---- begin restop/request.hpp ----
@@ -4563,96 +5031,32 @@ concept transport = requires(T& t, const request& req) {
     { t.send(req) } -> std::convertible_to<transport_result>;
 };
 
+namespace detail {
+template <class T>
+concept has_send = requires(T& t, const request& req) { t.send(req); };
+
+// The transport requirement with restop's sentences, for call(), call_with_retries(), pages() and
+// items(): a function that takes something else names the culprit in the notes ("T = int")
+// instead of listing every overload it did not match.
+template <class T>
+consteval bool require_transport() {
+    if constexpr (std::is_const_v<T> && transport<std::remove_const_t<T>>)
+        static_assert(!std::is_const_v<T>, "restop: the transport is const, but sending may change it (a connection pool, a "
+                                           "timer): pass it as a non-const lvalue");
+    else if constexpr (!has_send<T>)
+        static_assert(has_send<T>, "restop: this type is not a transport: it needs a member `restop::transport_result "
+                                   "send(const restop::request&)` (see restop/transport.hpp)");
+    else
+        static_assert(transport<T>, "restop: this type's send(const restop::request&) does not return a "
+                                    "restop::transport_result, so it is not a transport");
+    return true;
+}
+}  // namespace detail
+
 }  // namespace restop
 // ---- end restop/transport.hpp ----
 
 namespace restop {
-
-/// The `x-amzn-requestid` of a response, kept in place: AWS request ids are 36-character UUIDs,
-/// so holding one costs no allocation (an id longer than `inline_capacity` is kept whole on the
-/// heap). It is a std::string_view of its own bytes, so that code written against the
-/// std::string it replaces keeps compiling: comparisons, `.empty()`, `<<`, conversion to
-/// std::string, and every API that takes a string view.
-///
-/// Making one never throws: should the heap refuse a long id, its first `inline_capacity`
-/// bytes are kept. (A constructor that may throw inside decode()'s aggregate initialisations
-/// also sets off a false -Wmaybe-uninitialized in g++ 12 at -O3.)
-///
-///     if (!outcome) log(outcome.error().request_id());  // "7f4f1d42-6a1b-4b5e-9a43-3c9f1b7e2d10"
-class request_id_text : public std::string_view {
-public:
-    static constexpr std::size_t inline_capacity = 48;
-
-    request_id_text() noexcept : std::string_view(inline_, 0) {}
-    request_id_text(std::string_view text) noexcept : std::string_view(inline_, 0) {
-        if (!text.empty()) assign(text);  // a response without an id (a proxy's 5xx) costs nothing
-    }
-    request_id_text(const std::string& text) noexcept : request_id_text(std::string_view(text)) {}
-    request_id_text(const char* text) noexcept : request_id_text(std::string_view(text)) {}
-
-    // The view must always point at this object's own bytes, so copies and moves re-aim it.
-    request_id_text(const request_id_text& other) noexcept : request_id_text(std::string_view(other)) {}
-    request_id_text(request_id_text&& other) noexcept : std::string_view(inline_, 0) { take(other); }
-    request_id_text& operator=(const request_id_text& other) noexcept {
-        if (this != &other) assign(other);
-        return *this;
-    }
-    request_id_text& operator=(request_id_text&& other) noexcept {
-        if (this != &other) take(other);
-        return *this;
-    }
-    ~request_id_text() { delete[] heap_; }
-
-    operator std::string() const { return std::string(data(), size()); }
-
-    // The view always covers the whole id.
-    void remove_prefix(size_type) = delete;
-    void remove_suffix(size_type) = delete;
-    void swap(std::string_view&) = delete;
-
-private:
-    std::string_view& view() noexcept { return *this; }
-
-    void assign(std::string_view text) noexcept {
-        char* const old_heap = heap_;  // freed last: `text` may be this very id
-        char* const long_copy = text.size() > inline_capacity ? new (std::nothrow) char[text.size()] : nullptr;
-        if (long_copy) {
-            std::memcpy(long_copy, text.data(), text.size());
-            heap_ = long_copy;
-            view() = std::string_view(heap_, text.size());
-        } else {
-            const std::size_t size = text.size() < inline_capacity ? text.size() : inline_capacity;
-            if (size != 0) std::memmove(inline_, text.data(), size);  // `text` may be part of this very id
-            heap_ = nullptr;
-            view() = std::string_view(inline_, size);
-        }
-        delete[] old_heap;
-    }
-
-    void take(request_id_text& other) noexcept {
-        delete[] heap_;
-        heap_ = nullptr;
-        if (other.heap_ != nullptr && other.data() == other.heap_) {
-            heap_ = other.heap_;  // a long id: steal its heap buffer
-            other.heap_ = nullptr;
-            view() = std::string_view(heap_, other.size());
-        } else if (other.data() == other.inline_) {
-            // A short id: copy the whole buffer, a fixed size the compiler turns into a few
-            // register moves rather than a call.
-            std::memcpy(inline_, other.inline_, inline_capacity);
-            view() = std::string_view(inline_, other.size());
-        } else {
-            // The view was re-aimed through a std::string_view&: keep what fits.
-            const std::size_t size = other.size() < inline_capacity ? other.size() : inline_capacity;
-            if (size != 0) std::memmove(inline_, other.data(), size);
-            view() = std::string_view(inline_, size);
-        }
-        other.view() = std::string_view(other.inline_, 0);
-    }
-
-    char inline_[inline_capacity]{};  // zeroed, so that a move may copy all of it
-    char* heap_ = nullptr;  // an id longer than inline_capacity, else null
-};
 
 /// An error response the model does not describe: an unknown name, or a status with no
 /// modeled shape (a 5xx from a load balancer, a 3xx). Kept whole for inspection.
@@ -4688,19 +5092,6 @@ concept error_recipe = requires(const R& r) {
     { r.status } -> std::convertible_to<int>;
     { r.request_id } -> std::convertible_to<std::string_view>;
 };
-
-// Writes `text` with each control byte (C0 and DEL) as \xNN: text from the wire goes to logs.
-inline std::ostream& write_escaped(std::ostream& out, std::string_view text) {
-    constexpr char hex[] = "0123456789ABCDEF";
-    for (char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte == 0x7F)
-            out << '\\' << 'x' << hex[byte >> 4] << hex[byte & 0xF];
-        else
-            out << c;
-    }
-    return out;
-}
 
 // The statuses AWS's standard retry mode treats as transient (plus throttling's 429).
 constexpr bool is_transient_status(int status) noexcept {
@@ -5287,6 +5678,9 @@ struct encode_options {
 
 namespace detail {
 
+template <class T>
+concept is_complete = requires { sizeof(T); };
+
 // Fills `out` while reusing the capacity of whatever strings it already holds, so a request
 // encoded into again and again stops allocating once it has seen its largest shape.
 class request_writer {
@@ -5584,6 +5978,9 @@ void write_payload(request_writer& writer, std::string& body, const Op& op) {
         body.assign(value_traits<held_type>::text_view(held(value)));
         if (media.empty()) media = "text/plain";
     } else {
+        static_assert(is_complete<json_body_writer<Op>>,
+                      "restop: this operation has a JSON payload, and its writer is in <restop/json_body.hpp> (it brings "
+                      "Boost.JSON): include it, or <restop/restop.hpp>, where the operation is encoded");
         json_body_writer<Op>::write_value(body, held(value));
         if (media.empty()) media = "application/json";
     }
@@ -5669,6 +6066,9 @@ void write_request(request& out, const Op& op, const bearer_token* token, const 
         }
     }(), ...);
     if constexpr (description::has_body) {
+        static_assert(is_complete<json_body_writer<Op>>,
+                      "restop: this operation has JSON body members, and their writer is in <restop/json_body.hpp> (it "
+                      "brings Boost.JSON): include it, or <restop/restop.hpp>, where the operation is encoded");
         writer.add_header("Content-Type").assign("application/json");
         json_body_writer<Op>::write(out.body, op, idempotency);
     } else if constexpr (description::has_payload) {
@@ -5770,6 +6170,33 @@ result_of<Op> send_encoded(Transport& t, result<void, validation_error> encoded,
     if (!sent) return failure(error_of<Op>(std::move(sent.error())));
     return decode<Op>(*sent);
 }
+
+template <class T>
+concept is_identity = std::is_same_v<std::remove_cvref_t<T>, bearer_token> || std::is_same_v<std::remove_cvref_t<T>, anonymous_identity>;
+template <class T>
+concept is_transport_lvalue = std::is_lvalue_reference_v<T> && transport<std::remove_reference_t<T>>;
+
+// What the refusing overloads below check, in the order a reader would: the transport (`T` as
+// forwarded), then the credentials, then (for pages and items) the operation.
+template <class T, class Identity>
+concept call_arguments = is_transport_lvalue<T> && is_identity<Identity>;
+
+template <class T, class Op, class Identity, bool Paginated = true>
+consteval bool require_call_arguments() {
+    if constexpr (std::is_pointer_v<std::remove_cvref_t<T>>)
+        static_assert(!std::is_pointer_v<std::remove_cvref_t<T>>, "restop: this is a pointer; pass the transport itself (`*t`)");
+    else if constexpr (!std::is_lvalue_reference_v<T>)
+        static_assert(std::is_lvalue_reference_v<T>, "restop: the transport is a temporary; keep it in a variable (it holds "
+                                                     "connections for the calls that follow) and pass that");
+    else if constexpr (!transport<std::remove_reference_t<T>>)
+        require_transport<std::remove_reference_t<T>>();
+    else if constexpr (!is_identity<Identity>)
+        static_assert(is_identity<Identity>, "restop: a call's credentials must be a restop::bearer_token or restop::anonymous");
+    else
+        static_assert(Paginated, "restop: restop::pages and restop::items need a paginated operation: this one declares no "
+                                 "`using pagination = restop::paginated<...>`");
+    return true;
+}
 }  // namespace detail
 
 /// Sends `op` through `t` with a request the caller keeps between calls (no allocation for the
@@ -5803,6 +6230,15 @@ template <class Op, transport Transport>
 result_of<Op> call(Transport& t, const Op& op, const bearer_token& token, const call_options& options = {}) {
     request scratch;
     return call(t, op, token, scratch, options);
+}
+
+/// Any other arguments: refused with restop's sentence naming what is wrong (not a transport, a
+/// const or temporary transport, credentials that are not restop::bearer_token or restop::anonymous)
+/// instead of a list of the overloads above.
+template <class T, class Op, class Identity, class... Rest>
+    requires(!detail::call_arguments<T, Identity>)
+void call(T&&, const Op&, Identity&&, Rest&&...) {
+    static_assert(detail::require_call_arguments<T, Op, Identity>());
 }
 
 }  // namespace restop
@@ -5961,6 +6397,7 @@ struct json_body_writer {
 #include <iterator>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 
@@ -6049,6 +6486,13 @@ result_of<Op> call_with_retries(Transport& t, const Op& op, const bearer_token& 
     }
 }
 
+/// Anything but a transport and a bearer token: refused with restop's sentence (see call()).
+template <class T, class Op, class Identity, class... Rest>
+    requires(!detail::call_arguments<T, Identity>)
+void call_with_retries(T&&, const Op&, Identity&&, Rest&&...) {
+    static_assert(detail::require_call_arguments<T, Op, Identity>());
+}
+
 }  // namespace restop
 // ---- end restop/retry.hpp ----
 
@@ -6061,6 +6505,8 @@ template <class Op, transport Transport>
     requires detail::is_paginated<Op>
 class page_range {
     using pagination = typename Op::pagination;
+    static_assert(std::is_same_v<typename pagination::output_type, typename description_t<Op>::output>,
+                  "restop::paginated: the output token and the items must be members of the operation's output");
 
 public:
     page_range(Transport& t, Op first, const bearer_token& token, retry_options retry = {}, call_options options = {})
@@ -6229,6 +6675,19 @@ template <class Op, transport Transport>
 item_range<Op, Transport> items(Transport& t, Op first, const bearer_token& token, retry_options retry = {},
                                 call_options options = {}) {
     return item_range<Op, Transport>(t, std::move(first), token, retry, options);
+}
+
+/// Anything but a transport, a bearer token and a paginated operation: refused with restop's
+/// sentence (see call()).
+template <class T, class Op, class Identity, class... Rest>
+    requires(!detail::call_arguments<T, Identity> || !detail::is_paginated<Op>)
+void pages(T&&, const Op&, Identity&&, Rest&&...) {
+    static_assert(detail::require_call_arguments<T, Op, Identity, detail::is_paginated<Op>>());
+}
+template <class T, class Op, class Identity, class... Rest>
+    requires(!detail::call_arguments<T, Identity> || !detail::is_paginated<Op>)
+void items(T&&, const Op&, Identity&&, Rest&&...) {
+    static_assert(detail::require_call_arguments<T, Op, Identity, detail::is_paginated<Op>>());
 }
 
 }  // namespace restop
