@@ -240,7 +240,7 @@ inline transport_error beast_error(beast_phase phase, const beast_ns::error_code
 /// Link: `-lssl -lcrypto -lpthread`.
 class beast_transport : public detail::transport_base<beast_transport, detail::beast_state> {
 public:
-    static constexpr std::string_view transport_name = "beast_transport";
+    static constexpr std::string_view name = "beast_transport";
 
     /// Builds the transport; for https, a TLS client context with the system trust store (or
     /// `options.ca_file`). Nothing is connected yet. A bad endpoint or CA file makes every

@@ -188,7 +188,7 @@ inline transport_error_kind curl_error_kind(CURLcode code, std::string_view mess
 /// TLS when the server offers it. Link: `-lcurl`.
 class curl_transport : public detail::transport_base<curl_transport, detail::curl_state> {
 public:
-    static constexpr std::string_view transport_name = "curl_transport";
+    static constexpr std::string_view name = "curl_transport";
 
     /// Creates the easy handle. Never throws except std::bad_alloc; a bad endpoint or a failed
     /// curl_easy_init makes every `send` fail with kind `other`.

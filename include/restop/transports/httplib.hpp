@@ -154,7 +154,7 @@ inline std::string httplib_message(httplib::Error error, const endpoint_parts& e
 /// blocked in the calling thread during `send`. Link: see the top of this header.
 class httplib_transport : public detail::transport_base<httplib_transport, detail::httplib_state> {
 public:
-    static constexpr std::string_view transport_name = "httplib_transport";
+    static constexpr std::string_view name = "httplib_transport";
 
     /// Builds the client; nothing is connected yet. A bad endpoint (or https without
     /// CPPHTTPLIB_OPENSSL_SUPPORT) makes every `send` fail with kind `other`.
@@ -313,7 +313,7 @@ private:
 
         out.status = received.status;
         out.headers.reserve(received.headers.size());
-        for (const auto& [name, value] : received.headers) out.headers.push_back(header{name, value});
+        for (const auto& [field_name, field_value] : received.headers) out.headers.push_back(header{field_name, field_value});
         return out;
     }
 

@@ -188,7 +188,7 @@ inline std::chrono::milliseconds remaining(std::chrono::steady_clock::time_point
 /// moves one pointer and an HTTP stack's callbacks may keep pointing at the state), move-only
 /// semantics, and the `send` wrapper: used after move, a bad endpoint, a request no HTTP/1.1
 /// message can carry, and any exception from the HTTP stack all become a transport_error. A
-/// transport implements `exchange(State&, const request&)` and names itself in `transport_name`; it may
+/// transport implements `exchange(State&, const request&)` and names itself in `name`; it may
 /// define `on_exception(State&)` to drop a connection left in an unknown state.
 template <class Transport, class State>
 class transport_base {
@@ -208,10 +208,10 @@ public:
         } catch (const std::exception& e) {
             dropped();
             return failure(make_error(transport_error_kind::other,
-                                      redact(std::string(Transport::transport_name) + ": " + e.what(), req)));
+                                      redact(std::string(Transport::name) + ": " + e.what(), req)));
         } catch (...) {
             dropped();
-            return failure(make_error(transport_error_kind::other, std::string(Transport::transport_name) + ": unknown exception"));
+            return failure(make_error(transport_error_kind::other, std::string(Transport::name) + ": unknown exception"));
         }
 #else
         return checked_exchange(req);
@@ -232,7 +232,7 @@ protected:
 
 private:
     transport_result checked_exchange(const request& req) {
-        if (!state_) return failure(make_error(transport_error_kind::other, std::string(Transport::transport_name) + ": used after move"));
+        if (!state_) return failure(make_error(transport_error_kind::other, std::string(Transport::name) + ": used after move"));
         if (state_->config_error) return failure(*state_->config_error);
         if (auto refused = validate(req)) return failure(std::move(*refused));
         return static_cast<Transport&>(*this).exchange(*state_, req);
