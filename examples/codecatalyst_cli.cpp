@@ -98,7 +98,7 @@ int report_error(const Error& error) {
     line["message"] = error.message();
     line["fault"] = to_string(error.fault());
     line["retryable"] = error.retryable();
-    if (!error.request_id().empty()) line["requestId"] = error.request_id();
+    if (!error.request_id().empty()) line["requestId"] = error.request_id().view();
     print(line);
     return exit_service_error;
 }

@@ -162,7 +162,7 @@ int report_error(const Error& error) {
     line["message"] = error.message();
     line["fault"] = to_string(error.fault());
     line["retryable"] = error.retryable();
-    if (!error.request_id().empty()) line["requestId"] = error.request_id();
+    if (!error.request_id().empty()) line["requestId"] = error.request_id().view();
     std::cout << boost::json::serialize(line) << '\n';
     return exit_service_error;
 }
@@ -195,7 +195,7 @@ int delete_token(const arguments& args, const restop::bearer_token& token) {
     boost::json::object line;
     line["ok"] = true;
     line["status"] = outcome->status;
-    if (!outcome->request_id.empty()) line["requestId"] = outcome->request_id;
+    if (!outcome->request_id.empty()) line["requestId"] = outcome->request_id.view();
     print(line);
     return exit_ok;
 }

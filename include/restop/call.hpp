@@ -3,6 +3,7 @@
 // including refused input and a failed transport, comes back as a value.
 
 #include <optional>
+#include <string_view>
 #include <type_traits>
 
 #include "restop/bearer_token.hpp"
@@ -27,15 +28,18 @@ result_of<Op> send_encoded(Transport& t, result<void, validation_error> encoded,
     return decode<Op>(*sent);
 }
 
+// The credentials given as bare text (or a number): the mistake the refusing overloads name.
+// Any class type is left to the overloads that take identities, here and in the headers that
+// add one (restop/auth/sigv4.hpp), so this never stands in their way.
 template <class T>
-concept is_identity = std::is_same_v<std::remove_cvref_t<T>, bearer_token> || std::is_same_v<std::remove_cvref_t<T>, anonymous_identity>;
+concept is_raw_secret = std::is_convertible_v<T, std::string_view> || !std::is_class_v<std::remove_cvref_t<T>>;
 template <class T>
 concept is_transport_lvalue = std::is_lvalue_reference_v<T> && transport<std::remove_reference_t<T>>;
 
 // What the refusing overloads below check, in the order a reader would: the transport (`T` as
 // forwarded), then the credentials, then (for pages and items) the operation.
 template <class T, class Identity>
-concept call_arguments = is_transport_lvalue<T> && is_identity<Identity>;
+concept call_arguments = is_transport_lvalue<T> && !is_raw_secret<Identity>;
 
 template <class T, class Op, class Identity, bool Paginated = true>
 consteval bool require_call_arguments() {
@@ -46,8 +50,9 @@ consteval bool require_call_arguments() {
                                                      "connections for the calls that follow) and pass that");
     else if constexpr (!transport<std::remove_reference_t<T>>)
         require_transport<std::remove_reference_t<T>>();
-    else if constexpr (!is_identity<Identity>)
-        static_assert(is_identity<Identity>, "restop: a call's credentials must be a restop::bearer_token or restop::anonymous");
+    else if constexpr (is_raw_secret<Identity>)
+        static_assert(!is_raw_secret<Identity>, "restop: a call's credentials must be a restop::bearer_token (which keeps the "
+                                                "secret out of logs) or restop::anonymous, not text");
     else
         static_assert(Paginated, "restop: restop::pages and restop::items need a paginated operation: this one declares no "
                                  "`using pagination = restop::paginated<...>`");

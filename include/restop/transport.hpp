@@ -91,7 +91,7 @@ consteval bool require_transport() {
     else
         static_assert(transport<T>, "restop: this type's send(const restop::request&) does not return a "
                                     "restop::transport_result, so it is not a transport");
-    return false;
+    return true;
 }
 }  // namespace detail
 

@@ -1,5 +1,5 @@
 // The token as a string literal instead of a restop::bearer_token (which keeps it out of logs).
-// expect: restop: a call's credentials must be a restop::bearer_token or restop::anonymous
+// expect: restop: a call's credentials must be a restop::bearer_token \(which keeps the secret out of logs\) or restop::anonymous, not text
 #include <restop/restop.hpp>
 
 namespace cc = restop::codecatalyst;

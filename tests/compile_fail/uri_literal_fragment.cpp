@@ -4,6 +4,6 @@
 
 struct op {
     restop::string_param<restop::required> id;
-    using description = restop::operation<restop::http_method::get, "/x/{id}#top", 200, restop::members<restop::http_label<"id", &op::id>>, restop::errors<>>;
+    using description = restop::operation<restop::http_method::get, "/x/{id}/page#top", 200, restop::members<restop::http_label<"id", &op::id>>, restop::errors<>>;
 };
 static_assert(restop::is_valid_description<op>);

@@ -26,6 +26,17 @@ struct not_a_transport {
 };
 static_assert(!restop::transport<not_a_transport>);
 
+// The refusing overloads of call() stand aside for any identity class another header may add
+// a call() for (restop::sigv4_identity), and step in for a transport mistake or bare text.
+struct some_other_identity {};
+static_assert(restop::detail::call_arguments<scripted_transport&, const restop::bearer_token&>);
+static_assert(restop::detail::call_arguments<scripted_transport&, const restop::anonymous_identity&>);
+static_assert(restop::detail::call_arguments<scripted_transport&, some_other_identity>);
+static_assert(!restop::detail::call_arguments<scripted_transport&, const char (&)[7]>);
+static_assert(!restop::detail::call_arguments<scripted_transport&, std::string&>);
+static_assert(!restop::detail::call_arguments<scripted_transport, const restop::bearer_token&>);
+static_assert(!restop::detail::call_arguments<not_a_transport&, const restop::bearer_token&>);
+
 const restop::bearer_token token("call-test-token");
 }  // namespace
 

@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
 #include <sstream>
+#include <string>
+#include <string_view>
+#include <type_traits>
 
 #include <restop/restop.hpp>
 
@@ -79,6 +82,33 @@ TEST_CASE("operation_error: the request id is kept in place, and survives copies
     restop::request_id_text text("abcdef");
     text = std::string_view(text).substr(2);  // assigning a part of itself
     CHECK(text == "cdef");
+}
+
+// Composition, not inheritance: the view cannot be re-aimed or shortened from outside.
+static_assert(!std::is_base_of_v<std::string_view, restop::request_id_text>);
+static_assert(!std::is_convertible_v<restop::request_id_text&, std::string_view&>);
+
+TEST_CASE("request_id_text: reads like the std::string it replaced") {
+    const restop::request_id_text id("rid-7");
+    const std::string same = "rid-7";
+    CHECK(id == "rid-7");
+    CHECK("rid-7" == id);
+    CHECK(id == same);
+    CHECK(id == std::string_view("rid-7"));
+    CHECK(id != "rid-8");
+    CHECK(id == restop::request_id_text("rid-7"));
+    CHECK(id < "rid-8");
+    CHECK(std::string(id) == same);
+    const std::string converted = id;
+    CHECK(converted == same);
+    const std::string_view view = id;
+    CHECK(view.data() == id.data());
+    CHECK(id.size() == 5);
+    CHECK_FALSE(id.empty());
+    CHECK(restop::request_id_text().empty());
+    std::ostringstream out;
+    out << id;
+    CHECK(out.str() == "rid-7");
 }
 
 TEST_CASE("operation_error: operator<< escapes control bytes from the wire, so a response cannot forge log lines") {

@@ -51,3 +51,14 @@ TEST_CASE("uri_template: a template without labels is one literal") {
     CHECK(t::part_text(0) == "/session");
     CHECK_FALSE(t::parsed.has_query);
 }
+
+// RFC 3986: a template's literal text holds only path (and, after '?', query) characters.
+using restop::uri_template_error;
+static_assert(restop::uri_template<"/x/{id}?x-id=Get&a=b%20c;d=@:~">::error == uri_template_error::none);
+static_assert(restop::uri_template<"/a b/{id}">::error == uri_template_error::invalid_character);
+static_assert(restop::uri_template<"/a%zz">::error == uri_template_error::invalid_character);
+static_assert(restop::uri_template<"/a%2">::error == uri_template_error::invalid_character);
+static_assert(restop::uri_template<"/a#frag">::error == uri_template_error::invalid_character);
+static_assert(restop::uri_template<"/caf\xC3\xA9">::error == uri_template_error::invalid_character);
+static_assert(restop::uri_template<"/a\"b">::error == uri_template_error::invalid_character);
+static_assert(restop::uri_template<"/a?b?c/d">::error == uri_template_error::none);
