@@ -248,7 +248,7 @@ TEST_CASE("codecatalyst wire: required members and constraints are checked befor
     dev.instance_type = cc::instance_type{cc::instance_type::dev_standard1_small};
     dev.persistent_storage.size_in_gi_b = 65;
     CHECK(restop::validate(dev).error().message() == "member 'sizeInGiB' is 65, outside @range 0..64");
-    CHECK(restop::validate(cc::list_dev_environments{.space_name = "my-space", .max_results = 51}).error().message() ==
+    CHECK(restop::validate(cc::list_dev_environments{.space_name = "my-space", .max_results = restop::runtime(51)}).error().message() ==
           "member 'maxResults' is 51, outside @range 1..50");
 }
 

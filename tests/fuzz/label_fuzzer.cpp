@@ -243,7 +243,7 @@ void fuzz_op_values(const op_values& v, const std::optional<std::string>& token,
     if (v.path) op.path = std::string_view(*v.path);
     if (v.q) op.q = std::string_view(*v.q);
     for (const std::string& tag : v.tags) op.tags.emplace_back(std::string_view(tag));
-    if (v.n) op.n = *v.n;
+    if (v.n) op.n = restop::runtime(*v.n);
     if (v.note) op.note = std::string_view(*v.note);
 
     std::optional<expected_error> expected = model_token(token);
