@@ -34,7 +34,10 @@ done
 if [ "${RESTOP_SANITIZE:-1}" != 0 ]; then
   build=build/test-asan
   echo "==== clang++ with ASan + UBSan: configure, build, test (${build})"
-  sanitizers="-fsanitize=address,undefined -fno-sanitize-recover=all"
+  # -fno-sanitize=function: clang 14's function-type check cannot place its prologue data on
+  # a coroutine's split-out functions ("Cannot represent a difference across sections"), so the
+  # coroutine example and tests would not compile under UBSan with it.
+  sanitizers="-fsanitize=address,undefined -fno-sanitize=function -fno-sanitize-recover=all"
   # Only what executes: the compile-only tests ran in both configurations above.
   cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 -DCMAKE_CXX_COMPILER=clang++ \
     -DRESTOP_WERROR=ON -DRESTOP_COMPILE_TESTS=OFF \
