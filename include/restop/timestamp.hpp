@@ -7,13 +7,17 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace restop {
 
-/// A point in time, UTC, to the nanosecond.
+/// A point in time, UTC, to the nanosecond. Nanoseconds in 64 bits span 1677-09-21 to 2262-04-11;
+/// wire text outside that span is refused by the parsers below, never wrapped round. The type stays
+/// nanoseconds because that is what `std::chrono::system_clock::now()` gives on libstdc++: with a
+/// coarser one, `now() + 24h` would need a cast in every caller.
 using timestamp = std::chrono::sys_time<std::chrono::nanoseconds>;
 
 /// The three spellings Smithy defines for a timestamp on the wire.
@@ -54,83 +58,141 @@ inline void append_padded(std::string& out, long long value, int width) {
     if (static_cast<int>(digits.size()) < width) out.append(static_cast<std::size_t>(width) - digits.size(), '0');
     out += digits;
 }
-}  // namespace detail
 
-/// Parses an RFC 3339 date-time: `2026-01-31T12:00:00Z`, with optional fractional seconds (up
-/// to nanoseconds; further digits are ignored) and a `Z` or `±HH:MM` offset. `T`/`Z` in either
-/// case. A leap second (:60) is refused, as it cannot be represented.
-inline std::optional<timestamp> parse_rfc3339(std::string_view text) noexcept {
-    using namespace std::chrono;
+// An instant as the parsers read it and the formatters write it: whole seconds since 1970 (any
+// year 0000..9999 fits with room to spare) and the nanoseconds after them. All calendar arithmetic
+// happens here, in seconds; to_timestamp is the one place that checks the span of `timestamp`, so
+// no parser or formatter multiplies out of range (chrono's floor<days> followed by a subtraction
+// converts the day back to nanoseconds, which overflows within a day of either end).
+struct civil_instant {
+    std::int64_t seconds = 0;
+    std::int64_t fraction_ns = 0;  // 0..999'999'999
+};
+
+constexpr std::int64_t civil_seconds(std::chrono::year_month_day date, int hour, int minute, int second) noexcept {
+    return static_cast<std::int64_t>(std::chrono::sys_days(date).time_since_epoch().count()) * 86'400 +
+           std::int64_t{hour} * 3'600 + std::int64_t{minute} * 60 + second;
+}
+
+constexpr std::optional<timestamp> to_timestamp(civil_instant instant) noexcept {
+    constexpr std::int64_t most = std::numeric_limits<std::int64_t>::max();
+    constexpr std::int64_t least = std::numeric_limits<std::int64_t>::min();
+    constexpr std::int64_t widest_seconds = most / 1'000'000'000;
+    // Before 1970 count from the next second back, so that the very first nanoseconds of the
+    // span (-9223372037 s + 0.145224192) can be reached without passing through -9223372037 s.
+    std::int64_t seconds = instant.seconds, fraction = instant.fraction_ns;
+    if (seconds < 0 && fraction > 0) {
+        ++seconds;
+        fraction -= 1'000'000'000;
+    }
+    if (seconds < -widest_seconds || seconds > widest_seconds) return std::nullopt;
+    const std::int64_t whole = seconds * 1'000'000'000;
+    // A positive fraction follows a second >= 0 and a negative one a second <= 0, so neither
+    // subtraction below can itself overflow.
+    if ((fraction > 0 && fraction > most - whole) || (fraction < 0 && fraction < least - whole)) return std::nullopt;
+    return timestamp(std::chrono::nanoseconds(whole + fraction));
+}
+
+constexpr civil_instant to_civil(timestamp when) noexcept {
+    const std::int64_t count = when.time_since_epoch().count();
+    civil_instant out{count / 1'000'000'000, count % 1'000'000'000};
+    if (out.fraction_ns < 0) {  // floored, so that before 1970 the fraction still counts forward
+        out.fraction_ns += 1'000'000'000;
+        --out.seconds;
+    }
+    return out;
+}
+
+// The day of an instant and the seconds into it, the day floored like the fraction above.
+struct civil_day {
+    std::chrono::sys_days day;
+    std::int64_t second_of_day = 0;
+};
+
+constexpr civil_day split_day(std::int64_t seconds) noexcept {
+    std::int64_t day = seconds / 86'400;
+    std::int64_t rest = seconds % 86'400;
+    if (rest < 0) {
+        rest += 86'400;
+        --day;
+    }
+    return {std::chrono::sys_days(std::chrono::days(day)), rest};
+}
+
+inline void append_clock(std::string& out, std::int64_t second_of_day) {
+    append_padded(out, second_of_day / 3'600, 2);
+    out += ':';
+    append_padded(out, second_of_day / 60 % 60, 2);
+    out += ':';
+    append_padded(out, second_of_day % 60, 2);
+}
+
+// RFC 3339 date-time to an instant, the offset applied; nullopt when malformed.
+constexpr std::optional<civil_instant> read_rfc3339(std::string_view text) noexcept {
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    if (!detail::parse_digits(text, 0, 4, year) || text.size() < 20 || text[4] != '-' ||
-        !detail::parse_digits(text, 5, 2, month) || text[7] != '-' || !detail::parse_digits(text, 8, 2, day) ||
-        (text[10] != 'T' && text[10] != 't') || !detail::parse_digits(text, 11, 2, hour) || text[13] != ':' ||
-        !detail::parse_digits(text, 14, 2, minute) || text[16] != ':' || !detail::parse_digits(text, 17, 2, second))
+    if (!parse_digits(text, 0, 4, year) || text.size() < 20 || text[4] != '-' || !parse_digits(text, 5, 2, month) ||
+        text[7] != '-' || !parse_digits(text, 8, 2, day) || (text[10] != 'T' && text[10] != 't') ||
+        !parse_digits(text, 11, 2, hour) || text[13] != ':' || !parse_digits(text, 14, 2, minute) || text[16] != ':' ||
+        !parse_digits(text, 17, 2, second))
         return std::nullopt;
-    const year_month_day date{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
-                              std::chrono::day(static_cast<unsigned>(day))};
+    const std::chrono::year_month_day date{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
+                                           std::chrono::day(static_cast<unsigned>(day))};
     if (!date.ok() || hour > 23 || minute > 59 || second > 59) return std::nullopt;
 
     std::size_t at = 19;
-    std::int64_t fraction_ns = 0;
-    if (!detail::parse_fraction(text, at, fraction_ns)) return std::nullopt;
-    minutes offset{0};
+    civil_instant instant;
+    if (!parse_fraction(text, at, instant.fraction_ns)) return std::nullopt;
+    std::int64_t offset_seconds = 0;
     if (at < text.size() && (text[at] == 'Z' || text[at] == 'z')) {
         ++at;
     } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
         int offset_hours = 0, offset_minutes = 0;
-        if (!detail::parse_digits(text, at + 1, 2, offset_hours) || at + 3 >= text.size() || text[at + 3] != ':' ||
-            !detail::parse_digits(text, at + 4, 2, offset_minutes) || offset_hours > 23 || offset_minutes > 59)
+        if (!parse_digits(text, at + 1, 2, offset_hours) || at + 3 >= text.size() || text[at + 3] != ':' ||
+            !parse_digits(text, at + 4, 2, offset_minutes) || offset_hours > 23 || offset_minutes > 59)
             return std::nullopt;
-        offset = hours(offset_hours) + minutes(offset_minutes);
-        if (text[at] == '-') offset = -offset;
+        offset_seconds = offset_hours * 3'600 + offset_minutes * 60;
+        if (text[at] == '-') offset_seconds = -offset_seconds;
         at += 6;
     } else {
         return std::nullopt;
     }
     if (at != text.size()) return std::nullopt;
-    const timestamp local = sys_days(date) + hours(hour) + minutes(minute) + seconds(second) + nanoseconds(fraction_ns);
-    return local - offset;  // 12:00+02:00 is 10:00Z
+    instant.seconds = civil_seconds(date, hour, minute, second) - offset_seconds;  // 12:00+02:00 is 10:00Z
+    return instant;
 }
 
-/// Formats as RFC 3339 in UTC: `2026-01-31T12:00:00Z`, with fractional seconds only when they
-/// are not zero, and then without trailing zeros (`12:00:00.5Z`).
-inline std::string format_rfc3339(timestamp when) {
-    using namespace std::chrono;
-    const sys_days day_point = floor<days>(when);
-    const year_month_day date{day_point};
-    const hh_mm_ss<nanoseconds> time{when - day_point};
-    std::string out;
-    out.reserve(30);
-    detail::append_padded(out, static_cast<int>(date.year()), 4);
-    out += '-';
-    detail::append_padded(out, static_cast<unsigned>(date.month()), 2);
-    out += '-';
-    detail::append_padded(out, static_cast<unsigned>(date.day()), 2);
-    out += 'T';
-    detail::append_padded(out, time.hours().count(), 2);
-    out += ':';
-    detail::append_padded(out, time.minutes().count(), 2);
-    out += ':';
-    detail::append_padded(out, time.seconds().count(), 2);
-    if (const auto fraction = time.subseconds().count(); fraction != 0) {
-        std::string digits;
-        detail::append_padded(digits, fraction, 9);
-        digits.erase(digits.find_last_not_of('0') + 1);
-        out += '.';
-        out += digits;
-    }
-    out += 'Z';
-    return out;
-}
-
-namespace detail {
 inline constexpr std::string_view day_names[7] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};  // 1970-01-01 was a Thursday
 inline constexpr std::string_view month_names[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-// The widest epoch restop accepts: years 0001..9999, the range the other two formats can spell.
-inline constexpr std::int64_t min_epoch_seconds = -62135596800;  // 0001-01-01T00:00:00Z
-inline constexpr std::int64_t max_epoch_seconds = 253402300799;  // 9999-12-31T23:59:59Z
+
+constexpr std::string_view day_name(std::chrono::sys_days day) noexcept {
+    return day_names[((day.time_since_epoch().count() % 7) + 7) % 7];
+}
+
+// IMF-fixdate to an instant; nullopt when malformed.
+constexpr std::optional<civil_instant> read_http_date(std::string_view text) noexcept {
+    // "Www, DD Mmm YYYY HH:MM:SS[.fff] GMT"
+    if (text.size() < 29 || text[3] != ',' || text[4] != ' ' || text[7] != ' ' || text[11] != ' ' || text[16] != ' ' ||
+        text[19] != ':' || text[22] != ':')
+        return std::nullopt;
+    int day = 0, year = 0, hour = 0, minute = 0, second = 0;
+    if (!parse_digits(text, 5, 2, day) || !parse_digits(text, 12, 4, year) || !parse_digits(text, 17, 2, hour) ||
+        !parse_digits(text, 20, 2, minute) || !parse_digits(text, 23, 2, second))
+        return std::nullopt;
+    unsigned month = 0;
+    for (unsigned m = 0; m < 12; ++m)
+        if (text.substr(8, 3) == month_names[m]) month = m + 1;
+    std::size_t at = 25;
+    civil_instant instant;
+    if (!parse_fraction(text, at, instant.fraction_ns)) return std::nullopt;
+    if (text.substr(at) != " GMT") return std::nullopt;
+    const std::chrono::year_month_day date{std::chrono::year(year), std::chrono::month(month),
+                                           std::chrono::day(static_cast<unsigned>(day))};
+    if (month == 0 || !date.ok() || hour > 23 || minute > 59 || second > 59) return std::nullopt;
+    if (text.substr(0, 3) != day_name(std::chrono::sys_days(date))) return std::nullopt;  // a date that names the wrong day is garbage
+    instant.seconds = civil_seconds(date, hour, minute, second);
+    return instant;
+}
 
 // Milliseconds as `.5`, `.25`, `.125`: Smithy keeps fractions of an epoch to the millisecond.
 inline void append_millis(std::string& out, std::int64_t millis) {
@@ -141,14 +203,80 @@ inline void append_millis(std::string& out, std::int64_t millis) {
     while (digits[size - 1] == '0') --size;
     out.append(digits, size);
 }
+
+/// Why a timestamp could not be read: the decoders name the two cases differently.
+enum class timestamp_reading { read, malformed, out_of_range };
+
+// An epoch-seconds number, rounded to the millisecond. The span is checked in seconds, before
+// anything is multiplied; NaN fails both comparisons and so is out of range too.
+inline timestamp_reading read_epoch_seconds(double seconds, timestamp& out) noexcept {
+    constexpr double widest = static_cast<double>(std::numeric_limits<std::int64_t>::max() / 1'000'000'000);
+    if (!(seconds > -widest && seconds < widest)) return timestamp_reading::out_of_range;
+    out = timestamp(std::chrono::milliseconds(static_cast<std::int64_t>(std::llround(seconds * 1000.0))));
+    return timestamp_reading::read;
+}
+
+// Epoch-seconds text: an optional '-', digits, an optional fraction (`1576540098.5`).
+inline timestamp_reading read_epoch_seconds(std::string_view text, timestamp& out) noexcept {
+    double value = 0;
+    if (text.empty() || text.front() == '+') return timestamp_reading::malformed;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::fixed);
+    if (ec == std::errc::result_out_of_range) return timestamp_reading::out_of_range;
+    if (ec != std::errc() || end != text.data() + text.size()) return timestamp_reading::malformed;
+    return read_epoch_seconds(value, out);
+}
+
+inline timestamp_reading read_timestamp(std::string_view text, timestamp_format format, timestamp& out) noexcept {
+    if (format == timestamp_format::epoch_seconds) return read_epoch_seconds(text, out);
+    const auto instant = format == timestamp_format::http_date ? read_http_date(text) : read_rfc3339(text);
+    if (!instant) return timestamp_reading::malformed;
+    const auto when = to_timestamp(*instant);
+    if (!when) return timestamp_reading::out_of_range;
+    out = *when;
+    return timestamp_reading::read;
+}
 }  // namespace detail
+
+/// Parses an RFC 3339 date-time: `2026-01-31T12:00:00Z`, with optional fractional seconds (up
+/// to nanoseconds; further digits are ignored) and a `Z` or `±HH:MM` offset. `T`/`Z` in either
+/// case. A leap second (:60) is refused, as it cannot be represented; so is an instant outside
+/// the span of `timestamp`.
+inline std::optional<timestamp> parse_rfc3339(std::string_view text) noexcept {
+    const auto instant = detail::read_rfc3339(text);
+    return instant ? detail::to_timestamp(*instant) : std::nullopt;
+}
+
+/// Formats as RFC 3339 in UTC: `2026-01-31T12:00:00Z`, with fractional seconds only when they
+/// are not zero, and then without trailing zeros (`12:00:00.5Z`).
+inline std::string format_rfc3339(timestamp when) {
+    const detail::civil_instant instant = detail::to_civil(when);
+    const detail::civil_day parts = detail::split_day(instant.seconds);
+    const std::chrono::year_month_day date{parts.day};
+    std::string out;
+    out.reserve(30);
+    detail::append_padded(out, static_cast<int>(date.year()), 4);
+    out += '-';
+    detail::append_padded(out, static_cast<unsigned>(date.month()), 2);
+    out += '-';
+    detail::append_padded(out, static_cast<unsigned>(date.day()), 2);
+    out += 'T';
+    detail::append_clock(out, parts.second_of_day);
+    if (instant.fraction_ns != 0) {
+        std::string digits;
+        detail::append_padded(digits, instant.fraction_ns, 9);
+        digits.erase(digits.find_last_not_of('0') + 1);
+        out += '.';
+        out += digits;
+    }
+    out += 'Z';
+    return out;
+}
 
 /// Formats as Smithy `epoch-seconds`: whole seconds, then up to three fraction digits
 /// (`1576540098`, `1576540098.5`); the sub-millisecond part is dropped.
 inline std::string format_epoch_seconds(timestamp when) {
-    using namespace std::chrono;
     // Before 1970 the sign covers the fraction too: -1.5 is one and a half seconds before.
-    std::int64_t millis = floor<milliseconds>(when).time_since_epoch().count();
+    std::int64_t millis = std::chrono::floor<std::chrono::milliseconds>(when).time_since_epoch().count();
     std::string out;
     if (millis < 0) {
         out += '-';
@@ -161,35 +289,29 @@ inline std::string format_epoch_seconds(timestamp when) {
 }
 
 /// A timestamp from an epoch-seconds number, rounded to the millisecond; nullopt when not finite
-/// or outside years 0001..9999.
+/// or outside the span of `timestamp`.
 inline std::optional<timestamp> from_epoch_seconds(double seconds) noexcept {
-    if (!std::isfinite(seconds) || seconds < static_cast<double>(detail::min_epoch_seconds) ||
-        seconds >= static_cast<double>(detail::max_epoch_seconds + 1))
-        return std::nullopt;
-    const auto millis = static_cast<std::int64_t>(std::llround(seconds * 1000.0));
-    return timestamp(std::chrono::milliseconds(millis));
+    timestamp out;
+    if (detail::read_epoch_seconds(seconds, out) != detail::timestamp_reading::read) return std::nullopt;
+    return out;
 }
 
 /// Parses epoch-seconds text: an optional '-', digits, an optional fraction (`1576540098.5`).
 inline std::optional<timestamp> parse_epoch_seconds(std::string_view text) noexcept {
-    double value = 0;
-    if (text.empty() || text.front() == '+') return std::nullopt;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::fixed);
-    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-    return from_epoch_seconds(value);
+    timestamp out;
+    if (detail::read_epoch_seconds(text, out) != detail::timestamp_reading::read) return std::nullopt;
+    return out;
 }
 
 /// Formats as an IMF-fixdate (RFC 9110 section 5.6.7): `Mon, 16 Dec 2019 23:48:18 GMT`, with the
 /// milliseconds after the seconds when there are any (`23:48:18.5 GMT`), as the AWS SDKs write them.
 inline std::string format_http_date(timestamp when) {
-    using namespace std::chrono;
-    const sys_days day_point = floor<days>(when);
-    const year_month_day date{day_point};
-    const hh_mm_ss<milliseconds> time{floor<milliseconds>(when - day_point)};
-    const auto weekday_index = ((day_point.time_since_epoch().count() % 7) + 7) % 7;
+    const detail::civil_instant instant = detail::to_civil(when);
+    const detail::civil_day parts = detail::split_day(instant.seconds);
+    const std::chrono::year_month_day date{parts.day};
     std::string out;
     out.reserve(32);
-    out += detail::day_names[weekday_index];
+    out += detail::day_name(parts.day);
     out += ", ";
     detail::append_padded(out, static_cast<unsigned>(date.day()), 2);
     out += ' ';
@@ -197,12 +319,8 @@ inline std::string format_http_date(timestamp when) {
     out += ' ';
     detail::append_padded(out, static_cast<int>(date.year()), 4);
     out += ' ';
-    detail::append_padded(out, time.hours().count(), 2);
-    out += ':';
-    detail::append_padded(out, time.minutes().count(), 2);
-    out += ':';
-    detail::append_padded(out, time.seconds().count(), 2);
-    detail::append_millis(out, time.subseconds().count());
+    detail::append_clock(out, parts.second_of_day);
+    detail::append_millis(out, instant.fraction_ns / 1'000'000);
     out += " GMT";
     return out;
 }
@@ -210,29 +328,8 @@ inline std::string format_http_date(timestamp when) {
 /// Parses an IMF-fixdate (`Mon, 16 Dec 2019 23:48:18 GMT`, fraction of a second allowed). The
 /// obsolete RFC 850 and asctime forms are refused: no AWS service sends them.
 inline std::optional<timestamp> parse_http_date(std::string_view text) noexcept {
-    using namespace std::chrono;
-    // "Www, DD Mmm YYYY HH:MM:SS[.fff] GMT"
-    if (text.size() < 29 || text[3] != ',' || text[4] != ' ' || text[7] != ' ' || text[11] != ' ' || text[16] != ' ' ||
-        text[19] != ':' || text[22] != ':')
-        return std::nullopt;
-    int day = 0, year = 0, hour = 0, minute = 0, second = 0;
-    if (!detail::parse_digits(text, 5, 2, day) || !detail::parse_digits(text, 12, 4, year) ||
-        !detail::parse_digits(text, 17, 2, hour) || !detail::parse_digits(text, 20, 2, minute) ||
-        !detail::parse_digits(text, 23, 2, second))
-        return std::nullopt;
-    unsigned month = 0;
-    for (unsigned m = 0; m < 12; ++m)
-        if (text.substr(8, 3) == detail::month_names[m]) month = m + 1;
-    std::size_t at = 25;
-    std::int64_t fraction_ns = 0;
-    if (!detail::parse_fraction(text, at, fraction_ns)) return std::nullopt;
-    if (text.substr(at) != " GMT") return std::nullopt;
-    const year_month_day date{std::chrono::year(year), std::chrono::month(month), std::chrono::day(static_cast<unsigned>(day))};
-    if (month == 0 || !date.ok() || hour > 23 || minute > 59 || second > 59) return std::nullopt;
-    const sys_days day_point{date};
-    const auto weekday_index = ((day_point.time_since_epoch().count() % 7) + 7) % 7;
-    if (text.substr(0, 3) != detail::day_names[weekday_index]) return std::nullopt;  // a date that names the wrong day is garbage
-    return day_point + hours(hour) + minutes(minute) + seconds(second) + nanoseconds(fraction_ns);
+    const auto instant = detail::read_http_date(text);
+    return instant ? detail::to_timestamp(*instant) : std::nullopt;
 }
 
 /// Formats in `format`.
@@ -245,14 +342,11 @@ inline std::string format_timestamp(timestamp when, timestamp_format format) {
     return format_rfc3339(when);
 }
 
-/// Parses text in `format`.
+/// Parses text in `format`; nullopt when malformed or outside the span of `timestamp`.
 inline std::optional<timestamp> parse_timestamp(std::string_view text, timestamp_format format) noexcept {
-    switch (format) {
-        case timestamp_format::epoch_seconds: return parse_epoch_seconds(text);
-        case timestamp_format::http_date: return parse_http_date(text);
-        case timestamp_format::date_time: break;
-    }
-    return parse_rfc3339(text);
+    timestamp out;
+    if (detail::read_timestamp(text, format, out) != detail::timestamp_reading::read) return std::nullopt;
+    return out;
 }
 
 }  // namespace restop

@@ -396,10 +396,7 @@ struct value_traits<timestamp> : scalar_value_traits<timestamp> {
         out += format_timestamp(value, context.timestamps);
     }
     static detail::read_outcome read_text(std::string_view text, timestamp& out, const wire_context& context) {
-        const auto parsed = parse_timestamp(text, context.timestamps);
-        if (!parsed) return detail::problem(problem_for(context.timestamps));
-        out = *parsed;
-        return std::nullopt;
+        return outcome_of(detail::read_timestamp(text, context.timestamps, out), context.timestamps);
     }
     static void write_json(auto& json, timestamp value, const wire_context& context) {
         if (context.timestamps != timestamp_format::epoch_seconds) {
@@ -415,10 +412,7 @@ struct value_traits<timestamp> : scalar_value_traits<timestamp> {
     static detail::read_outcome read_json(const auto& json, timestamp& out, const wire_context& context) {
         if (context.timestamps == timestamp_format::epoch_seconds) {
             if (!json.is_number()) return detail::problem(problem_for(context.timestamps));
-            const auto parsed = from_epoch_seconds(json.template to_number<double>());
-            if (!parsed) return detail::problem("is an epoch-seconds value out of range");
-            out = *parsed;
-            return std::nullopt;
+            return outcome_of(detail::read_epoch_seconds(json.template to_number<double>(), out), context.timestamps);
         }
         const auto* text = json.if_string();
         if (!text) return detail::problem(problem_for(context.timestamps));
@@ -426,6 +420,15 @@ struct value_traits<timestamp> : scalar_value_traits<timestamp> {
     }
 
 private:
+    static detail::read_outcome outcome_of(detail::timestamp_reading reading, timestamp_format format) {
+        switch (reading) {
+            case detail::timestamp_reading::read: return std::nullopt;
+            case detail::timestamp_reading::out_of_range:
+                return detail::problem("is a timestamp outside 1677-09-21..2262-04-11, the span of restop::timestamp");
+            case detail::timestamp_reading::malformed: break;
+        }
+        return detail::problem(problem_for(format));
+    }
     static constexpr std::string_view problem_for(timestamp_format format) noexcept {
         switch (format) {
             case timestamp_format::epoch_seconds: return "is not an epoch-seconds timestamp";

@@ -475,8 +475,14 @@ TEST_CASE("hostile input: the readers of every value kind, row by row") {
         {R"({"blob":"Zm9\u0000"})", "output member 'payload.blob' is not valid base64"},
         {R"({"blob":7})", "output member 'payload.blob' is not a base64 string"},
         {R"({"epoch":"1576540098"})", "output member 'payload.epoch' is not an epoch-seconds timestamp"},
-        {R"({"epoch":-1e15})", "output member 'payload.epoch' is an epoch-seconds value out of range"},
-        {R"({"epoch":253402300800})", "output member 'payload.epoch' is an epoch-seconds value out of range"},
+        {R"({"epoch":-1e15})", "output member 'payload.epoch' is a timestamp outside 1677-09-21..2262-04-11, the span of restop::timestamp"},
+        {R"({"epoch":253402300800})", "output member 'payload.epoch' is a timestamp outside 1677-09-21..2262-04-11, the span of restop::timestamp"},
+        // Found by decode_fuzzer: 9576540098.5 seconds passed the old 0001..9999 check and then
+        // overflowed the nanosecond count.
+        {R"({"epoch":9576540098.5})", "output member 'payload.epoch' is a timestamp outside 1677-09-21..2262-04-11, the span of restop::timestamp"},
+        {R"({"epoch":-9223372037})", "output member 'payload.epoch' is a timestamp outside 1677-09-21..2262-04-11, the span of restop::timestamp"},
+        {R"({"httpDate":"Fri, 31 Dec 9999 23:59:59 GMT"})", "output member 'payload.httpDate' is a timestamp outside 1677-09-21..2262-04-11, the span of restop::timestamp"},
+        {R"({"httpDate":"Fri, 01 Jan 1677 00:00:00 GMT"})", "output member 'payload.httpDate' is a timestamp outside 1677-09-21..2262-04-11, the span of restop::timestamp"},
         {R"({"httpDate":"Mon, 16 Dec 2019 23:48:18"})", "output member 'payload.httpDate' is not an http-date timestamp"},
         {R"({"httpDate":"Mon, 32 Dec 2019 23:48:18 GMT"})", "output member 'payload.httpDate' is not an http-date timestamp"},
         {R"({"httpDate":1576540098})", "output member 'payload.httpDate' is not an http-date timestamp"},

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <limits>
 
 #include <restop/restop.hpp>
 
@@ -39,4 +40,36 @@ TEST_CASE("timestamp: formatted in UTC, fractional seconds only when not zero") 
     CHECK(restop::format_rfc3339(at(2026, 1, 31, 12, 0, 0, 1)) == "2026-01-31T12:00:00.000000001Z");
     CHECK(restop::format_rfc3339(at(1970, 1, 1, 0, 0, 0)) == "1970-01-01T00:00:00Z");
     CHECK(restop::format_rfc3339(*restop::parse_rfc3339("2030-06-01T12:30:00+02:00")) == "2030-06-01T10:30:00Z");
+}
+
+// restop::timestamp counts nanoseconds in 64 bits. Found by decode_fuzzer: instants past 2262
+// passed a years-0001..9999 check and then overflowed that count.
+TEST_CASE("timestamp: the span of the nanosecond count, in all three formats") {
+    const restop::timestamp first = restop::timestamp::min();
+    const restop::timestamp last = restop::timestamp::max();
+    CHECK(restop::format_rfc3339(first) == "1677-09-21T00:12:43.145224192Z");
+    CHECK(restop::format_rfc3339(last) == "2262-04-11T23:47:16.854775807Z");
+    CHECK(restop::format_http_date(first) == "Tue, 21 Sep 1677 00:12:43.145 GMT");
+    CHECK(restop::format_http_date(last) == "Fri, 11 Apr 2262 23:47:16.854 GMT");
+    CHECK(restop::format_epoch_seconds(first) == "-9223372036.855");
+    CHECK(restop::format_epoch_seconds(last) == "9223372036.854");
+
+    CHECK(restop::parse_rfc3339("2262-04-11T23:47:16.854775807Z") == last);
+    CHECK(restop::parse_rfc3339("1677-09-21T00:12:43.145224192Z") == first);
+    CHECK_FALSE(restop::parse_rfc3339("2262-04-11T23:47:16.854775808Z"));
+    CHECK_FALSE(restop::parse_rfc3339("2262-04-11T23:47:17Z"));
+    CHECK_FALSE(restop::parse_rfc3339("1677-09-21T00:12:43.145224191Z"));
+    CHECK_FALSE(restop::parse_rfc3339("1677-09-21T00:12:43Z"));
+    CHECK_FALSE(restop::parse_rfc3339("9999-12-31T23:59:59Z"));
+    CHECK_FALSE(restop::parse_rfc3339("0001-01-01T00:00:00Z"));
+    CHECK(restop::parse_rfc3339("2262-04-12T00:00:00+01:00") == at(2262, 4, 11, 23, 0, 0));  // the offset applies before the check
+    CHECK(restop::parse_http_date("Fri, 11 Apr 2262 23:47:16 GMT") == at(2262, 4, 11, 23, 47, 16));
+    CHECK_FALSE(restop::parse_http_date("Fri, 11 Apr 2262 23:47:17 GMT"));
+    CHECK(restop::parse_epoch_seconds("9223372035.5") == restop::timestamp(milliseconds(9'223'372'035'500)));
+    CHECK_FALSE(restop::parse_epoch_seconds("9576540098.5"));
+    CHECK_FALSE(restop::parse_epoch_seconds("-9223372037"));
+    CHECK_FALSE(restop::from_epoch_seconds(std::numeric_limits<double>::quiet_NaN()));
+    CHECK_FALSE(restop::from_epoch_seconds(1e300));
+    CHECK(restop::format_rfc3339(at(1969, 12, 31, 23, 59, 59, 500'000'000)) == "1969-12-31T23:59:59.5Z");
+    CHECK(restop::format_http_date(at(1969, 12, 31, 23, 59, 59, 500'000'000)) == "Wed, 31 Dec 1969 23:59:59.5 GMT");
 }
