@@ -184,9 +184,12 @@ private:
     }
 };
 
-template <class Op, class Transport, class Jitter, class CompletionToken>
-auto start_async_call(Transport& t, const Op& op, const bearer_token& token, const retry_options& retry,
+template <class Op, class Transport, class Identity, class Jitter, class CompletionToken>
+auto start_async_call(Transport& t, const Op& op, const Identity& token, const retry_options& retry,
                       const call_options& options, Jitter jitter, CompletionToken&& completion) {
+    static_assert(!is_signing_identity<Identity>,
+                  "restop: async calls do not sign with SigV4 yet; sign in your async transport and pass restop::anonymous, "
+                  "or call restop::call");
     auto state = std::make_unique<async_call_state<Transport>>(t, retry);
     // Validated and encoded here, at once: the operation (often views into the caller's strings)
     // need not outlive this call, and refused input never reaches the transport.
@@ -208,8 +211,8 @@ auto start_async_call(Transport& t, const Op& op, const bearer_token& token, con
 ///     auto outcome = co_await restop::async_call(t, cc::delete_access_token{.id = id}, token,
 ///                                                boost::asio::use_awaitable);
 ///     if (!outcome) std::cerr << outcome.error() << '\n';
-template <class Op, async_transport Transport, class CompletionToken>
-auto async_call(Transport& t, const Op& op, const bearer_token& token, CompletionToken&& completion) {
+template <class Op, async_transport Transport, call_identity Identity, class CompletionToken>
+auto async_call(Transport& t, const Op& op, const Identity& token, CompletionToken&& completion) {
     return detail::start_async_call(t, op, token, retry_options{.max_attempts = 1}, call_options{}, jitter_source{},
                                     std::forward<CompletionToken>(completion));
 }
@@ -222,16 +225,16 @@ auto async_call(Transport& t, const Op& op, const bearer_token& token, Completio
 ///
 ///     restop::async_call_with_retries(t, op, token, {.max_attempts = 5, .deadline = std::chrono::seconds(2)},
 ///                                     [](restop::result_of<cc::delete_access_token> outcome) { ... });
-template <class Op, async_transport Transport, class CompletionToken>
-auto async_call_with_retries(Transport& t, const Op& op, const bearer_token& token, const retry_options& retry,
+template <class Op, async_transport Transport, call_identity Identity, class CompletionToken>
+auto async_call_with_retries(Transport& t, const Op& op, const Identity& token, const retry_options& retry,
                              CompletionToken&& completion) {
     return detail::start_async_call(t, op, token, retry, call_options{}, jitter_source{},
                                     std::forward<CompletionToken>(completion));
 }
 
 /// The same with call options and an injected jitter source (tests fix it for exact delays).
-template <class Op, async_transport Transport, class Jitter, class CompletionToken>
-auto async_call_with_retries(Transport& t, const Op& op, const bearer_token& token, const retry_options& retry,
+template <class Op, async_transport Transport, call_identity Identity, class Jitter, class CompletionToken>
+auto async_call_with_retries(Transport& t, const Op& op, const Identity& token, const retry_options& retry,
                              const call_options& options, Jitter jitter, CompletionToken&& completion) {
     return detail::start_async_call(t, op, token, retry, options, std::move(jitter),
                                     std::forward<CompletionToken>(completion));
@@ -249,7 +252,7 @@ auto async_call_with_retries(Transport& t, const Op& op, const bearer_token& tok
 ///         if (!*page) { report(page->error()); break; }
 ///         for (const auto& item : (*page)->output.items) std::cout << item.name << '\n';
 ///     }
-template <class Op, async_transport Transport>
+template <class Op, async_transport Transport, call_identity Identity = bearer_token>
     requires detail::is_paginated<Op>
 class async_page_reader {
     using pagination = typename Op::pagination;
@@ -257,7 +260,7 @@ class async_page_reader {
 public:
     using page_type = result_of<Op>;
 
-    async_page_reader(Transport& t, Op first, const bearer_token& token, retry_options retry = {})
+    async_page_reader(Transport& t, Op first, const Identity& token, retry_options retry = {})
         : transport_(&t), op_(std::move(first)), token_(&token), retry_(retry) {}
 
     async_page_reader(const async_page_reader&) = delete;  // the operation's token views token_storage_
@@ -314,7 +317,7 @@ private:
 
     Transport* transport_;
     Op op_;
-    const bearer_token* token_;
+    const Identity* token_;
     retry_options retry_;
     std::string token_storage_;
     bool has_token_ = false;
@@ -322,10 +325,10 @@ private:
 };
 
 /// A reader over the pages of `first`; see async_page_reader.
-template <class Op, async_transport Transport>
+template <class Op, async_transport Transport, call_identity Identity>
     requires detail::is_paginated<Op>
-async_page_reader<Op, Transport> async_pages(Transport& t, Op first, const bearer_token& token, retry_options retry = {}) {
-    return async_page_reader<Op, Transport>(t, std::move(first), token, retry);
+async_page_reader<Op, Transport, Identity> async_pages(Transport& t, Op first, const Identity& token, retry_options retry = {}) {
+    return async_page_reader<Op, Transport, Identity>(t, std::move(first), token, retry);
 }
 
 }  // namespace restop

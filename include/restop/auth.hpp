@@ -29,10 +29,20 @@ inline constexpr anonymous_identity anonymous{};
 
 class bearer_token;
 
-/// What call(), call_with_retries(), pages() and items() take as the caller's identity: a
-/// restop::bearer_token or restop::anonymous (SigV4 signs in a transport: <restop/auth/sigv4.hpp>).
+namespace detail {
+// An identity that an opt-in header adds and that signs the request in a transport around the
+// call instead of in the encoder (restop/auth/sigv4.hpp: restop::sigv4_identity). That header
+// also brings the call() and call_with_retries() overloads that take it.
 template <class T>
-concept call_identity = std::is_same_v<T, bearer_token> || std::is_same_v<T, anonymous_identity>;
+inline constexpr bool is_signing_identity = false;
+}  // namespace detail
+
+/// What call(), call_with_retries(), pages() and items() take as the caller's identity: a
+/// restop::bearer_token, restop::anonymous, or with <restop/auth/sigv4.hpp> a
+/// restop::sigv4_identity.
+template <class T>
+concept call_identity =
+    std::is_same_v<T, bearer_token> || std::is_same_v<T, anonymous_identity> || detail::is_signing_identity<T>;
 
 namespace detail {
 template <class T>

@@ -348,3 +348,61 @@ TEST_CASE("async_pages: an error page is handed out, then the reader is done") {
     CHECK(pages == std::vector<bool>{false});
     CHECK(t.sent.size() == 1);
 }
+
+namespace {
+// A service that takes no credentials, as a protocol test service is called.
+struct open_service {
+    using auth = restop::anonymous_auth;
+};
+struct list_things_output {
+    std::vector<std::string> things{};
+    std::optional<std::string> next_token{};
+    using fields = restop::fields<restop::json_field<"things", &list_things_output::things>,
+                                  restop::json_field<"nextToken", &list_things_output::next_token>>;
+};
+struct list_things {
+    restop::string_param<restop::length<1, 100>> next_token{};
+    using description = restop::operation<restop::http_method::post, "/things", 200,
+                                          restop::members<restop::json_field<"nextToken", &list_things::next_token>>,
+                                          restop::errors<>, list_things_output>;
+    using service = open_service;
+    using pagination =
+        restop::paginated<&list_things::next_token, &list_things_output::next_token, &list_things_output::things>;
+};
+}  // namespace
+
+TEST_CASE("async: restop::anonymous for a service without credentials; nothing is added to the request") {
+    asio::io_context io;
+    memory_async_transport t(io.get_executor(), {answer(200, R"({"things":["a"]})")});
+    std::optional<restop::result_of<list_things>> got;
+    restop::async_call(t, list_things{}, restop::anonymous, [&](restop::result_of<list_things> outcome) { got.emplace(std::move(outcome)); });
+    io.run();
+    REQUIRE(got);
+    REQUIRE(*got);
+    CHECK((*got)->output.things == std::vector<std::string>{"a"});
+    REQUIRE(t.sent.size() == 1);
+    CHECK(restop::find_header(t.sent[0].headers, "Authorization") == nullptr);
+}
+
+TEST_CASE("async: retries and async_pages take restop::anonymous too") {
+    asio::io_context io;
+    memory_async_transport t(io.get_executor(), {answer(503), answer(200, R"({"things":["a"],"nextToken":"n1"})"),
+                                                 answer(200, R"({"things":["b"]})")});
+    std::vector<std::string> things;
+    asio::co_spawn(
+        io,
+        [&]() -> asio::awaitable<void> {
+            auto reader = restop::async_pages(t, list_things{}, restop::anonymous, quick);
+            while (auto page = co_await reader.async_next(asio::use_awaitable)) {
+                REQUIRE(*page);
+                for (const auto& thing : (*page)->output.things) things.push_back(thing);
+            }
+        },
+        asio::detached);
+    io.run();
+    CHECK(things == std::vector<std::string>{"a", "b"});
+    REQUIRE(t.sent.size() == 3);
+    CHECK(t.sent[0].body == "{}");
+    CHECK(t.sent[2].body == R"({"nextToken":"n1"})");
+    for (const auto& sent : t.sent) CHECK(restop::find_header(sent.headers, "Authorization") == nullptr);
+}

@@ -2,7 +2,9 @@
 // signature of every request it receives, recomputed from the bytes that arrived with the
 // suite's credentials (shared/reference/sigv4-test-suite/get-vanilla/context.json), and answers
 // 403 AccessDeniedException to a wrong one. The client is restop's real beast and curl
-// transports wrapped by sigv4_signing_transport, driven by restop::call.
+// transports wrapped by sigv4_signing_transport, driven by restop::call; and the same transports
+// calling the protocol test service (aws.auth#sigv4, signing name "restjson") with a
+// restop::sigv4_identity, the way a generated SigV4 service is called.
 #include <doctest/doctest.h>
 
 #include <curl/curl.h>
@@ -20,6 +22,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include <restop/auth/sigv4.hpp>
@@ -27,11 +30,14 @@
 #include <restop/transports/beast.hpp>
 #include <restop/transports/curl.hpp>
 
+#include "rest_json.hpp"  // the protocol test service, generated into tests/protocol: aws.auth#sigv4 "restjson"
+
 #ifndef RESTOP_SIGV4_SUITE_DIR
 #error "RESTOP_SIGV4_SUITE_DIR must name the sigv4-test-suite folder"
 #endif
 
 namespace cc = restop::codecatalyst;
+namespace rj = restop_protocol::rest_json;
 namespace asio = boost::asio;
 namespace http = boost::beast::http;
 using tcp = asio::ip::tcp;
@@ -185,7 +191,7 @@ private:
             return res;
         }
         ++verified_;
-        if (in.method() == http::verb::put) {
+        if (in.method() == http::verb::put && std::string_view(in.target().data(), in.target().size()).starts_with("/v1/")) {
             res.result(http::status::created);
             res.body() = R"({"secret":"new-pat","name":"ci","expiresTime":"2015-09-30T12:36:00Z","accessTokenId":"tok-1"})";
         } else {
@@ -243,7 +249,62 @@ void check_signed_calls(Transport transport, verifying_server& server, const sui
     CHECK(server.verified() == 3);
 }
 
+// Labels (with bytes the path encodes), query parameters, headers and a JSON body, each signed
+// by call or call_with_retries from the identity alone, for the service's signing name.
+template <class Transport>
+void check_protocol_service_calls(Transport& transport, verifying_server& server, const suite_identity& identity) {
+    const restop::sigv4_identity signer{{identity.key_id, identity.secret}, identity.region};
+    auto report = [](const auto& outcome) { return outcome ? std::string() : (std::ostringstream() << outcome.error()).str(); };
+
+    const rj::http_request_with_labels labels{.string = "a b/c", .short_ = 1, .integer = 2, .long_ = 3, .float_ = 4.5f,
+                                              .double_ = 6.5, .boolean = true,
+                                              .timestamp = *restop::parse_rfc3339("2019-12-16T23:48:18Z")};
+    const auto labelled = restop::call(transport, labels, signer);
+    REQUIRE_MESSAGE(labelled, report(labelled));
+    const rj::all_query_string_types query{.query_string = "Hello there", .query_string_list = {{"a", "b&c"}},
+                                           .query_integer = 3, .query_boolean = true};
+    const auto queried = restop::call_with_retries(transport, query, signer, {.max_attempts = 2});
+    REQUIRE_MESSAGE(queried, report(queried));
+    const rj::simple_scalar_properties body{.foo = "Foo", .string_value = "string", .integer_value = 3, .double_value = 1.5};
+    const auto put = restop::call(transport, body, signer);
+    REQUIRE_MESSAGE(put, report(put));
+    CHECK(server.verified() == 3);
+    CHECK(server.refused() == 0);
+    const auto targets = server.targets();
+    REQUIRE(targets.size() == 3);
+    CHECK(targets[0] == "/HttpRequestWithLabels/a%20b%2Fc/1/2/3/4.5/6.5/true/2019-12-16T23%3A48%3A18Z");
+    CHECK(targets[1] == "/AllQueryStringTypesInput?String=Hello%20there&StringList=a&StringList=b%26c&Integer=3&Boolean=true");
+
+    const auto denied = restop::call(transport, body, restop::sigv4_identity{{identity.key_id, "not-the-secret"}, identity.region});
+    REQUIRE_FALSE(denied);
+    CHECK(denied.error().status() == 403);
+    CHECK(server.refused() == 1);
+    CHECK(server.last_refusal() == "signature mismatch");
+    CHECK(report(denied).find("not-the-secret") == std::string::npos);
+}
+
+suite_identity for_protocol_service(suite_identity identity) {
+    identity.service = std::string(rj::service::auth::signing_name);
+    return identity;
+}
+
 }  // namespace
+
+TEST_CASE("sigv4 loopback: the protocol test service called with a sigv4_identity, over beast and curl") {
+    const auto identity = for_protocol_service(load_identity());
+    auto against_fresh_server = [&]<class Transport>(std::type_identity<Transport>) {
+        verifying_server server(identity);
+        restop::transports::transport_options options;
+        options.endpoint = server.endpoint();
+        options.total_timeout = std::chrono::seconds(10);
+        Transport transport(options);
+        check_protocol_service_calls(transport, server, identity);
+    };
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    against_fresh_server(std::type_identity<restop::transports::beast_transport>{});
+    against_fresh_server(std::type_identity<restop::transports::curl_transport>{});
+    curl_global_cleanup();
+}
 
 TEST_CASE("sigv4 loopback: beast_transport requests verify on the server; a wrong secret gets 403") {
     const auto identity = load_identity();

@@ -417,3 +417,72 @@ TEST_CASE("call with a sigv4_identity: signed for the transport's endpoint with 
     CHECK(authorization.rfind("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", 0) == 0);
     CHECK(authorization.find("/us-west-2/widgets/aws4_request, SignedHeaders=host;x-amz-date, Signature=") != std::string::npos);
 }
+
+namespace {
+struct list_widget_pages_output {
+    std::vector<std::string> widgets{};
+    std::optional<std::string> next_token{};
+    using fields = restop::fields<restop::json_field<"widgets", &list_widget_pages_output::widgets>,
+                                  restop::json_field<"nextToken", &list_widget_pages_output::next_token>>;
+};
+struct list_widget_pages {
+    restop::string_param<restop::length<1, 100>> next_token{};
+    using description = restop::operation<restop::http_method::post, "/widgets", 200,
+                                          restop::members<restop::json_field<"nextToken", &list_widget_pages::next_token>>,
+                                          restop::errors<>, list_widget_pages_output>;
+    using service = widgets_service;
+    using pagination = restop::paginated<&list_widget_pages::next_token, &list_widget_pages_output::next_token,
+                                         &list_widget_pages_output::widgets>;
+};
+// Answers from a script and keeps every request as sent, for retries and pages.
+struct scripted_endpoint_transport {
+    restop::transports::transport_options settings{.endpoint = "https://widgets.us-west-2.example.com"};
+    std::vector<restop::response> answers;
+    std::vector<restop::request> sent{};
+    const restop::transports::transport_options& options() const noexcept { return settings; }
+    restop::transport_result send(const restop::request& req) {
+        sent.push_back(req);
+        return sent.size() <= answers.size() ? answers[sent.size() - 1] : restop::response{500, {}, "unscripted"};
+    }
+};
+bool signed_for_widgets(const restop::request& req) {
+    const std::string* authorization = restop::find_header(req.headers, "Authorization");
+    return authorization && authorization->find("/us-west-2/widgets/aws4_request, SignedHeaders=") != std::string::npos &&
+           restop::find_header(req.headers, "X-Amz-Date") != nullptr;
+}
+}  // namespace
+
+TEST_CASE("call_with_retries with a sigv4_identity: every attempt is signed") {
+    scripted_endpoint_transport t{.answers = {restop::response{503, {}, ""}, restop::response{200, {}, "{}"}}};
+    const auto credentials = restop::aws_credentials::make("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+    REQUIRE(credentials);
+    const restop::sigv4_identity identity{*credentials, "us-west-2"};
+    auto outcome = restop::call_with_retries(t, list_widgets{}, identity, {.max_attempts = 2, .base_delay = std::chrono::milliseconds(0)},
+                                             {}, [](std::chrono::milliseconds) {});
+    CHECK(outcome);
+    REQUIRE(t.sent.size() == 2);
+    CHECK(signed_for_widgets(t.sent[0]));
+    CHECK(signed_for_widgets(t.sent[1]));
+}
+
+TEST_CASE("pages and items with a sigv4_identity: each page is signed, the token sent on") {
+    const auto credentials = restop::aws_credentials::make("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+    REQUIRE(credentials);
+    const restop::sigv4_identity identity{*credentials, "us-west-2"};
+    scripted_endpoint_transport t{.answers = {restop::response{200, {}, R"({"widgets":["a"],"nextToken":"n1"})"},
+                                              restop::response{200, {}, R"({"widgets":["b"]})"}}};
+    std::vector<std::string> widgets;
+    for (const auto& widget : restop::items(t, list_widget_pages{}, identity)) {
+        REQUIRE(widget);
+        widgets.push_back(*widget);
+    }
+    CHECK(widgets == std::vector<std::string>{"a", "b"});
+    REQUIRE(t.sent.size() == 2);
+    CHECK(t.sent[1].body == R"({"nextToken":"n1"})");
+    CHECK(signed_for_widgets(t.sent[0]));
+    CHECK(signed_for_widgets(t.sent[1]));
+    int pages = 0;
+    scripted_endpoint_transport again{.answers = t.answers};
+    for (const auto& page : restop::pages(again, list_widget_pages{}, identity)) pages += page ? 1 : 100;
+    CHECK(pages == 2);
+}

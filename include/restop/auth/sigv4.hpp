@@ -34,6 +34,7 @@
 #include "restop/percent_encoding.hpp"
 #include "restop/request.hpp"
 #include "restop/result.hpp"
+#include "restop/retry.hpp"
 #include "restop/transport.hpp"
 #include "restop/transports/detail/common.hpp"
 #include "restop/validation_error.hpp"
@@ -819,28 +820,55 @@ struct sigv4_identity {
 };
 
 namespace detail {
+template <>
+inline constexpr bool is_signing_identity<sigv4_identity> = true;
+
 template <class T>
 concept has_endpoint_option = requires(const T& t) {
     { t.options().endpoint } -> std::convertible_to<std::string_view>;
 };
+
+// The signing decorator a call with a sigv4_identity goes through: around `t`, for its endpoint,
+// with the service's signing name. One per call, so a call's retries share its derived key.
+template <class Op, class Transport>
+sigv4_signing_transport<Transport&> signing_for(Transport& t, const sigv4_identity& identity) {
+    using auth = typename service_of<Op>::auth;
+    static_assert(is_sigv4_auth<auth>,
+                  "restop: this operation's service does not sign with SigV4 (see its `service::auth`): call it with its own "
+                  "identity");
+    static_assert(has_endpoint_option<Transport>,
+                  "restop: signing needs the transport's endpoint, and this transport has no options().endpoint: wrap it in "
+                  "restop::sigv4_signing_transport and call it with restop::anonymous");
+    return sigv4_signing_transport<Transport&>(t, t.options().endpoint,
+                                               sigv4_signer(identity.credentials, identity.region, std::string(auth::signing_name)));
+}
 }  // namespace detail
 
 /// Calls an operation of a SigV4 service with its identity: the request is signed with the
-/// service's signing name (`service::auth`, aws.auth#sigv4) for the transport's endpoint, once
-/// per call. restop's transports know their endpoint; for another transport, wrap it in a
+/// service's signing name (`service::auth`, aws.auth#sigv4) for the transport's endpoint. restop's
+/// transports know their endpoint; for another transport, wrap it in a
 /// restop::sigv4_signing_transport and call it with restop::anonymous.
 template <class Op, transport Transport>
 result_of<Op> call(Transport& t, const Op& op, const sigv4_identity& identity, const call_options& options = {}) {
-    using auth = typename service_of<Op>::auth;
-    static_assert(detail::is_sigv4_auth<auth>,
-                  "restop: this operation's service does not sign with SigV4 (see its `service::auth`): call it with its own "
-                  "identity");
-    static_assert(detail::has_endpoint_option<Transport>,
-                  "restop: signing needs the transport's endpoint, and this transport has no options().endpoint: wrap it in "
-                  "restop::sigv4_signing_transport and call it with restop::anonymous");
-    sigv4_signing_transport<Transport&> signing(t, t.options().endpoint,
-                                                sigv4_signer(identity.credentials, identity.region, std::string(auth::signing_name)));
+    auto signing = detail::signing_for<Op>(t, identity);
     return call(signing, op, anonymous, options);
+}
+
+/// The same with the scratch request the other call() overloads take (pages and items pass one).
+template <class Op, transport Transport>
+result_of<Op> call(Transport& t, const Op& op, const sigv4_identity& identity, request& scratch, const call_options& options = {}) {
+    auto signing = detail::signing_for<Op>(t, identity);
+    return call(signing, op, anonymous, scratch, options);
+}
+
+/// call_with_retries for a SigV4 service: every attempt is signed afresh, with the time it is sent.
+///
+///     restop::call_with_retries(curl, op, restop::sigv4_identity{credentials, "us-west-2"}, {.max_attempts = 5});
+template <class Op, transport Transport, class Sleep = thread_sleep, class Jitter = jitter_source>
+result_of<Op> call_with_retries(Transport& t, const Op& op, const sigv4_identity& identity, const retry_options& retry = {},
+                                const call_options& options = {}, Sleep&& sleep = {}, Jitter&& jitter = {}) {
+    auto signing = detail::signing_for<Op>(t, identity);
+    return call_with_retries(signing, op, anonymous, retry, options, std::forward<Sleep>(sleep), std::forward<Jitter>(jitter));
 }
 
 }  // namespace restop
