@@ -15,14 +15,6 @@
 
 namespace restop {
 
-/// An async transport that calls `observer(const exchange_record&)` when each send of `inner`
-/// completes, then completes with the outcome untouched. Cancellation reaches `inner` through
-/// the same slot.
-///
-///     auto observed = restop::observing_async_transport(std::move(beast), [&](const restop::exchange_record& r) {
-///         metrics.observe(to_string(r.method), r.status, r.latency);
-///     });
-///     co_await restop::async_call(observed, op, token, boost::asio::use_awaitable);
 namespace detail {
 // The observer of recording_async_transport: unlike an exchange_record observer it is handed the
 // whole exchange, which exchange_line redacts as it writes.
@@ -39,6 +31,14 @@ template <class Observer>
 concept exchange_observer = requires(Observer& o, const request& req, const transport_result& outcome) { o(req, outcome); };
 }  // namespace detail
 
+/// An async transport that calls `observer(const exchange_record&)` when each send of `inner`
+/// completes, then completes with the outcome untouched. Cancellation reaches `inner` through
+/// the same slot.
+///
+///     auto observed = restop::observing_async_transport(std::move(beast), [&](const restop::exchange_record& r) {
+///         metrics.observe(to_string(r.method), r.status, r.latency);
+///     });
+///     co_await restop::async_call(observed, op, token, boost::asio::use_awaitable);
 template <async_transport Inner, class Observer>
 class observing_async_transport {
 public:

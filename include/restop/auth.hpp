@@ -25,6 +25,7 @@ struct sigv4_auth {
 struct anonymous_identity {
     explicit constexpr anonymous_identity() = default;
 };
+/// The one anonymous identity, passed where a call takes credentials.
 inline constexpr anonymous_identity anonymous{};
 
 class bearer_token;

@@ -14,6 +14,7 @@
 
 namespace restop {
 
+/// Options of one call: today only the level of input checks (see restop::checks).
 struct call_options {
     std::optional<checks> level;  ///< overrides the operation's default_checks for this call
 };
@@ -76,6 +77,7 @@ result_of<Op> call(Transport& t, const Op& op, anonymous_identity identity, requ
     return detail::send_encoded<Op>(t, encode_into(scratch, op, identity, encode_options{options.level}), scratch);
 }
 
+/// Validates, encodes, sends and decodes one operation of a service that takes no credentials.
 template <class Op, transport Transport>
 result_of<Op> call(Transport& t, const Op& op, anonymous_identity identity, const call_options& options = {}) {
     request scratch;

@@ -47,6 +47,7 @@ enum class checks { all, wire_only };
 /// Smithy @required: the member must be set. For a URI label it also cannot be empty.
 struct required {};
 
+/// A @length bound left open: `restop::length<1, restop::unbounded>`.
 inline constexpr std::size_t unbounded = std::numeric_limits<std::size_t>::max();
 
 /// Smithy @length on a string: Min..Max Unicode scalar values (smithy.api#length).

@@ -513,6 +513,7 @@ result<request, validation_error> encode(const Op& op, const bearer_token& token
     return out;
 }
 
+/// The same for an operation of a service that takes no credentials: nothing is added.
 template <class Op>
 result<request, validation_error> encode(const Op& op, anonymous_identity identity, const encode_options& options = {}) {
     request out;
@@ -520,6 +521,7 @@ result<request, validation_error> encode(const Op& op, anonymous_identity identi
     return out;
 }
 
+/// The same without an identity argument, for an operation whose service takes none.
 template <class Op>
 result<request, validation_error> encode(const Op& op, const encode_options& options = {}) {
     request out;

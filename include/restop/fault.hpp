@@ -9,6 +9,7 @@ namespace restop {
 /// response arrived, so that a caller can tell "the service refused" from "we never heard back".
 enum class fault { client, server, network };
 
+/// "client", "server" or "network".
 constexpr std::string_view to_string(fault f) noexcept {
     switch (f) {
         case fault::client: return "client";

@@ -13,6 +13,7 @@ struct header {
     std::string value;
 };
 
+/// Header fields in the order they are sent or were received; repeats are kept.
 using header_list = std::vector<header>;
 
 namespace detail {

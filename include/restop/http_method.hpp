@@ -5,6 +5,7 @@
 
 namespace restop {
 
+/// The methods Smithy's @http trait uses (`delete_` because `delete` is a keyword).
 enum class http_method { get, put, post, delete_, patch, head };
 
 /// The method's token as it appears on the request line (RFC 9110 §9): `to_string(http_method::delete_) == "DELETE"`.

@@ -57,8 +57,9 @@ struct media_type {
     static constexpr std::string_view value = Type.view();
 };
 
-/// An @range bound left open.
+/// An @range bound left open: `restop::range<restop::unbounded_min, 10>`.
 inline constexpr std::int64_t unbounded_min = std::numeric_limits<std::int64_t>::min();
+/// The other open @range bound: `restop::range<1, restop::unbounded_max>`.
 inline constexpr std::int64_t unbounded_max = std::numeric_limits<std::int64_t>::max();
 
 namespace detail {

@@ -275,6 +275,7 @@ template <class... B, class... E>
 inline constexpr bool is_members_and_errors<members<B...>, errors<E...>> = true;
 }  // namespace detail
 
+/// Any other arguments: refused with restop's sentence (the specialization below is the description).
 template <http_method Method, fixed_string Uri, int SuccessStatus, class Members, class Errors, class Output = empty_output,
           class... Options>
 struct operation {
@@ -375,6 +376,8 @@ struct checked_description {
 };
 }  // namespace detail
 
+/// The checked description of `Op` (`Op::description`, or `description_of<Op>::type`): a type
+/// without one is a compile error that says so.
 template <class Op>
 using description_t = typename detail::checked_description<Op>::type;
 

@@ -36,6 +36,7 @@ struct malformed_response {
     std::string body;     ///< the raw body, as received
 };
 
+/// The five kinds of operation_error, as `kind()` tells them.
 enum class error_kind {
     modeled,     ///< one of the operation's error shapes
     unknown,     ///< a service error the model does not know
@@ -69,8 +70,11 @@ constexpr bool is_transient_status(int status) noexcept {
 template <class... Shapes>
 class operation_error {
 public:
+    /// Every error the operation can end with: its modelled shapes, then restop's four kinds.
     using variant_type = std::variant<Shapes..., unknown_error, validation_error, transport_error, malformed_response>;
 
+    /// An error from any alternative, the status of the response (0 when none arrived) and its
+    /// request id.
     operation_error(variant_type what, int status = 0, request_id_text request_id = {})
         : what_(std::move(what)), status_(status), request_id_(std::move(request_id)) {}
 
@@ -92,6 +96,8 @@ public:
         recipe.fill(*std::get_if<typename std::remove_cvref_t<Recipe>::alternative>(&what_));
     }
 
+    /// Which of the five kinds this is: a modelled shape, an unknown error the service named (or
+    /// did not), input refused before sending, a transport failure, or a malformed response.
     error_kind kind() const noexcept {
         if (std::holds_alternative<unknown_error>(what_)) return error_kind::unknown;
         if (std::holds_alternative<validation_error>(what_)) return error_kind::validation;
@@ -127,6 +133,9 @@ public:
             what_);
     }
 
+    /// The message: the service's (`message`/`Message` member) for a modelled or unknown error,
+    /// the sentence naming the member and the constraint for refused input, the transport's
+    /// description, or what could not be read in a malformed response. Never a secret.
     std::string message() const {
         return std::visit(
             [](const auto& e) -> std::string {
@@ -139,6 +148,9 @@ public:
             what_);
     }
 
+    /// Whose fault it is (smithy.api#error): the shape's for a modelled error, by status (5xx:
+    /// server) for an unknown one, the client's for refused input and a transport failure, the
+    /// server's for a malformed response.
     restop::fault fault() const noexcept {
         return std::visit(
             [this](const auto& e) -> restop::fault {
@@ -155,6 +167,9 @@ public:
             what_);
     }
 
+    /// Whether the AWS standard retry mode may try again: the shape's @retryable, a transient
+    /// status (429, 500, 502, 503, 504) for an unknown error, the transport's verdict; never
+    /// refused input or a malformed response.
     bool retryable() const noexcept {
         return std::visit(
             [this](const auto& e) -> bool {
@@ -171,14 +186,17 @@ public:
             what_);
     }
 
+    /// Whether the error is the alternative `E` (a modelled shape or one of restop's kinds).
     template <class E>
     bool holds() const noexcept {
         return std::holds_alternative<E>(what_);
     }
+    /// The alternative `E`, or nullptr when the error is another one.
     template <class E>
     const E* get_if() const noexcept {
         return std::get_if<E>(&what_);
     }
+    /// The whole variant, for std::visit over every alternative.
     const variant_type& variant() const noexcept { return what_; }
 
     /// One log line: name, status, fault, message, request id. What the service sent is printed

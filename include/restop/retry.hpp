@@ -85,6 +85,7 @@ enum class retry_verdict {
     deadline_passed,  ///< fail with `deadline_exceeded`: the deadline passed, or the backoff would end past it
 };
 
+/// What retry_schedule::after_attempt decided, and how long to wait first when it is `retry`.
 struct retry_decision {
     retry_verdict verdict = retry_verdict::finish;
     std::chrono::milliseconds delay{0};

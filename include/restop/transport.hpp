@@ -25,6 +25,7 @@ enum class transport_error_kind {
     deadline_exceeded,   ///< the call's own deadline, across all its attempts, expired; never retried
 };
 
+/// The kind's name as written in logs: "connection_failed", "timed_out", ….
 constexpr std::string_view to_string(transport_error_kind kind) noexcept {
     switch (kind) {
         case transport_error_kind::connection_failed: return "connection_failed";
@@ -53,10 +54,12 @@ struct transport_error {
     static constexpr restop::fault fault() noexcept { return restop::fault::network; }
 };
 
+/// `transport error (timed_out): <the HTTP stack's message>`.
 inline std::ostream& operator<<(std::ostream& out, const transport_error& error) {
     return out << "transport error (" << to_string(error.kind) << "): " << error.message;
 }
 
+/// What a transport's `send` returns: a response (any status), or why none arrived.
 using transport_result = result<response, transport_error>;
 
 /// Anything that can send a request and hand back a response or a transport_error.

@@ -26,6 +26,7 @@ enum class constraint {
     host_label,        ///< a host label may hold only letters, digits and '-'
 };
 
+/// The constraint's name as the messages use it: "length", "pattern", ….
 constexpr std::string_view to_string(constraint c) noexcept {
     switch (c) {
         case constraint::required: return "required";
@@ -100,6 +101,7 @@ private:
     }
 };
 
+/// The one sentence of message(): the member and the constraint, never the value.
 inline std::ostream& operator<<(std::ostream& out, const validation_error& error) { return out << error.message(); }
 
 }  // namespace restop

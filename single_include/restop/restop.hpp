@@ -81,6 +81,7 @@ struct sigv4_auth {
 struct anonymous_identity {
     explicit constexpr anonymous_identity() = default;
 };
+/// The one anonymous identity, passed where a call takes credentials.
 inline constexpr anonymous_identity anonymous{};
 
 class bearer_token;
@@ -1250,6 +1251,7 @@ namespace restop {
 /// response arrived, so that a caller can tell "the service refused" from "we never heard back".
 enum class fault { client, server, network };
 
+/// "client", "server" or "network".
 constexpr std::string_view to_string(fault f) noexcept {
     switch (f) {
         case fault::client: return "client";
@@ -1279,6 +1281,7 @@ enum class constraint {
     host_label,        ///< a host label may hold only letters, digits and '-'
 };
 
+/// The constraint's name as the messages use it: "length", "pattern", ….
 constexpr std::string_view to_string(constraint c) noexcept {
     switch (c) {
         case constraint::required: return "required";
@@ -1353,6 +1356,7 @@ private:
     }
 };
 
+/// The one sentence of message(): the member and the constraint, never the value.
 inline std::ostream& operator<<(std::ostream& out, const validation_error& error) { return out << error.message(); }
 
 }  // namespace restop
@@ -1390,6 +1394,7 @@ enum class checks { all, wire_only };
 /// Smithy @required: the member must be set. For a URI label it also cannot be empty.
 struct required {};
 
+/// A @length bound left open: `restop::length<1, restop::unbounded>`.
 inline constexpr std::size_t unbounded = std::numeric_limits<std::size_t>::max();
 
 /// Smithy @length on a string: Min..Max Unicode scalar values (smithy.api#length).
@@ -3066,6 +3071,7 @@ using errors_join = typename detail::errors_join_impl<Lists...>::type;
 
 namespace restop {
 
+/// The methods Smithy's @http trait uses (`delete_` because `delete` is a keyword).
 enum class http_method { get, put, post, delete_, patch, head };
 
 /// The method's token as it appears on the request line (RFC 9110 §9): `to_string(http_method::delete_) == "DELETE"`.
@@ -3212,6 +3218,7 @@ struct header {
     std::string value;
 };
 
+/// Header fields in the order they are sent or were received; repeats are kept.
 using header_list = std::vector<header>;
 
 namespace detail {
@@ -3273,8 +3280,9 @@ struct media_type {
     static constexpr std::string_view value = Type.view();
 };
 
-/// An @range bound left open.
+/// An @range bound left open: `restop::range<restop::unbounded_min, 10>`.
 inline constexpr std::int64_t unbounded_min = std::numeric_limits<std::int64_t>::min();
+/// The other open @range bound: `restop::range<1, restop::unbounded_max>`.
 inline constexpr std::int64_t unbounded_max = std::numeric_limits<std::int64_t>::max();
 
 namespace detail {
@@ -3940,6 +3948,7 @@ template <class... B, class... E>
 inline constexpr bool is_members_and_errors<members<B...>, errors<E...>> = true;
 }  // namespace detail
 
+/// Any other arguments: refused with restop's sentence (the specialization below is the description).
 template <http_method Method, fixed_string Uri, int SuccessStatus, class Members, class Errors, class Output = empty_output,
           class... Options>
 struct operation {
@@ -4040,6 +4049,8 @@ struct checked_description {
 };
 }  // namespace detail
 
+/// The checked description of `Op` (`Op::description`, or `description_of<Op>::type`): a type
+/// without one is a compile error that says so.
 template <class Op>
 using description_t = typename detail::checked_description<Op>::type;
 
@@ -8274,6 +8285,7 @@ enum class transport_error_kind {
     deadline_exceeded,   ///< the call's own deadline, across all its attempts, expired; never retried
 };
 
+/// The kind's name as written in logs: "connection_failed", "timed_out", ….
 constexpr std::string_view to_string(transport_error_kind kind) noexcept {
     switch (kind) {
         case transport_error_kind::connection_failed: return "connection_failed";
@@ -8302,10 +8314,12 @@ struct transport_error {
     static constexpr restop::fault fault() noexcept { return restop::fault::network; }
 };
 
+/// `transport error (timed_out): <the HTTP stack's message>`.
 inline std::ostream& operator<<(std::ostream& out, const transport_error& error) {
     return out << "transport error (" << to_string(error.kind) << "): " << error.message;
 }
 
+/// What a transport's `send` returns: a response (any status), or why none arrived.
 using transport_result = result<response, transport_error>;
 
 /// Anything that can send a request and hand back a response or a transport_error.
@@ -8365,6 +8379,7 @@ struct malformed_response {
     std::string body;     ///< the raw body, as received
 };
 
+/// The five kinds of operation_error, as `kind()` tells them.
 enum class error_kind {
     modeled,     ///< one of the operation's error shapes
     unknown,     ///< a service error the model does not know
@@ -8398,8 +8413,11 @@ constexpr bool is_transient_status(int status) noexcept {
 template <class... Shapes>
 class operation_error {
 public:
+    /// Every error the operation can end with: its modelled shapes, then restop's four kinds.
     using variant_type = std::variant<Shapes..., unknown_error, validation_error, transport_error, malformed_response>;
 
+    /// An error from any alternative, the status of the response (0 when none arrived) and its
+    /// request id.
     operation_error(variant_type what, int status = 0, request_id_text request_id = {})
         : what_(std::move(what)), status_(status), request_id_(std::move(request_id)) {}
 
@@ -8421,6 +8439,8 @@ public:
         recipe.fill(*std::get_if<typename std::remove_cvref_t<Recipe>::alternative>(&what_));
     }
 
+    /// Which of the five kinds this is: a modelled shape, an unknown error the service named (or
+    /// did not), input refused before sending, a transport failure, or a malformed response.
     error_kind kind() const noexcept {
         if (std::holds_alternative<unknown_error>(what_)) return error_kind::unknown;
         if (std::holds_alternative<validation_error>(what_)) return error_kind::validation;
@@ -8456,6 +8476,9 @@ public:
             what_);
     }
 
+    /// The message: the service's (`message`/`Message` member) for a modelled or unknown error,
+    /// the sentence naming the member and the constraint for refused input, the transport's
+    /// description, or what could not be read in a malformed response. Never a secret.
     std::string message() const {
         return std::visit(
             [](const auto& e) -> std::string {
@@ -8468,6 +8491,9 @@ public:
             what_);
     }
 
+    /// Whose fault it is (smithy.api#error): the shape's for a modelled error, by status (5xx:
+    /// server) for an unknown one, the client's for refused input and a transport failure, the
+    /// server's for a malformed response.
     restop::fault fault() const noexcept {
         return std::visit(
             [this](const auto& e) -> restop::fault {
@@ -8484,6 +8510,9 @@ public:
             what_);
     }
 
+    /// Whether the AWS standard retry mode may try again: the shape's @retryable, a transient
+    /// status (429, 500, 502, 503, 504) for an unknown error, the transport's verdict; never
+    /// refused input or a malformed response.
     bool retryable() const noexcept {
         return std::visit(
             [this](const auto& e) -> bool {
@@ -8500,14 +8529,17 @@ public:
             what_);
     }
 
+    /// Whether the error is the alternative `E` (a modelled shape or one of restop's kinds).
     template <class E>
     bool holds() const noexcept {
         return std::holds_alternative<E>(what_);
     }
+    /// The alternative `E`, or nullptr when the error is another one.
     template <class E>
     const E* get_if() const noexcept {
         return std::get_if<E>(&what_);
     }
+    /// The whole variant, for std::visit over every alternative.
     const variant_type& variant() const noexcept { return what_; }
 
     /// One log line: name, status, fault, message, request id. What the service sent is printed
@@ -9433,6 +9465,7 @@ result<request, validation_error> encode(const Op& op, const bearer_token& token
     return out;
 }
 
+/// The same for an operation of a service that takes no credentials: nothing is added.
 template <class Op>
 result<request, validation_error> encode(const Op& op, anonymous_identity identity, const encode_options& options = {}) {
     request out;
@@ -9440,6 +9473,7 @@ result<request, validation_error> encode(const Op& op, anonymous_identity identi
     return out;
 }
 
+/// The same without an identity argument, for an operation whose service takes none.
 template <class Op>
 result<request, validation_error> encode(const Op& op, const encode_options& options = {}) {
     request out;
@@ -9452,6 +9486,7 @@ result<request, validation_error> encode(const Op& op, const encode_options& opt
 
 namespace restop {
 
+/// Options of one call: today only the level of input checks (see restop::checks).
 struct call_options {
     std::optional<checks> level;  ///< overrides the operation's default_checks for this call
 };
@@ -9514,6 +9549,7 @@ result_of<Op> call(Transport& t, const Op& op, anonymous_identity identity, requ
     return detail::send_encoded<Op>(t, encode_into(scratch, op, identity, encode_options{options.level}), scratch);
 }
 
+/// Validates, encodes, sends and decodes one operation of a service that takes no credentials.
 template <class Op, transport Transport>
 result_of<Op> call(Transport& t, const Op& op, anonymous_identity identity, const call_options& options = {}) {
     request scratch;
@@ -9558,14 +9594,21 @@ void call(T&&, const Op&, Identity&&, Rest&&...) {
 
 namespace restop {
 
+/// How restop's encoder writes the JSON body of `Op`. encode.hpp only declares it, so that an
+/// operation without body members encodes with the standard library alone; including this
+/// header (restop.hpp does) completes it, and encoding an operation with body members without
+/// it is a compile error that names this header.
 template <class Op>
 struct json_body_writer {
+    /// The body members of `op` as one JSON object, absent members omitted; an
+    /// `@idempotencyToken` member that the caller left empty is written as `idempotency_token`.
     static void write(std::string& body, const Op& op, std::string_view idempotency_token) {
         boost::json::object object;
         detail::write_body_fields(object, op, typename description_t<Op>::member_list{}, idempotency_token);
         body = boost::json::serialize(object);
     }
 
+    /// A structure, union or document payload (`@httpPayload`) as the whole body.
     template <class Value>
     static void write_value(std::string& body, const Value& value) {
         boost::json::value json;
@@ -9676,6 +9719,7 @@ enum class retry_verdict {
     deadline_passed,  ///< fail with `deadline_exceeded`: the deadline passed, or the backoff would end past it
 };
 
+/// What retry_schedule::after_attempt decided, and how long to wait first when it is `retry`.
 struct retry_decision {
     retry_verdict verdict = retry_verdict::finish;
     std::chrono::milliseconds delay{0};

@@ -69,6 +69,7 @@ struct sigv4_error {
     }
 };
 
+/// message(): names the input or the OpenSSL call, never a secret.
 inline std::ostream& operator<<(std::ostream& out, const sigv4_error& error) { return out << error.message(); }
 
 /// How a request is signed. The defaults are AWS's for every service but S3.
