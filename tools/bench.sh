@@ -6,7 +6,8 @@
 #
 #   bash tools/bench.sh                                   # g++ and clang++: run time and compile time
 #   RESTOP_COMPILERS=g++ bash tools/bench.sh
-#   RESTOP_BENCH_SKIP_COMPILE_COST=1 bash tools/bench.sh  # run time only
+#   RESTOP_BENCH_SKIP_COMPILE_COST=1 bash tools/bench.sh  # no compile time
+#   RESTOP_BENCH_SKIP_LOAD=1 bash tools/bench.sh          # no load table (tools/load_bench.sh)
 #   RESTOP_BENCH_BUILD_DIR=/tmp/restop-bench bash tools/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +40,12 @@ if [ -z "${RESTOP_BENCH_SKIP_COMPILE_COST:-}" ]; then
   echo "==== compile cost (tools/compile_cost.sh)" >&2
   RESTOP_COMPILERS="${compilers[*]}" bash tools/compile_cost.sh >"$build_root/compile_cost.md"
   report_args+=(--compile "$build_root/compile_cost.md")
+fi
+
+if [ -z "${RESTOP_BENCH_SKIP_LOAD:-}" ]; then
+  echo "==== load (tools/load_bench.sh)" >&2
+  bash tools/load_bench.sh >"$build_root/load.md"
+  report_args+=(--load "$build_root/load.md")
 fi
 
 python3 tools/bench_report.py "${report_args[@]}" --compile-runs "${RESTOP_COMPILE_RUNS:-5}" \

@@ -97,6 +97,7 @@ def main():
     parser.add_argument("--command", default="bash tools/bench.sh")
     parser.add_argument("--benchmark-version", default="")
     parser.add_argument("--compile-runs", default="5")
+    parser.add_argument("--load", help="tools/load_bench.sh's markdown table")
     args = parser.parse_args()
     versions = dict(item.split("=", 1) for item in args.compiler_version)
 
@@ -124,6 +125,18 @@ def main():
             "",
             f"Compile time (CPU seconds of `-c`, median of {args.compile_runs}; the translation units are in "
             "`tests/benchmarks/compile_cost/`, the further operations made up like the tests' catalog service):",
+            "",
+        ] + table
+    if args.load:
+        with open(args.load, encoding="utf-8") as f:
+            table = [line.rstrip("\n") for line in f if line.strip()]
+        out += [
+            "",
+            "Load (`tools/load_bench.sh`, g++ -O2): DeleteAccessToken of an id that does not exist, so every "
+            "call is a 404 ResourceNotFoundException decoded, against the emulator on 127.0.0.1 (its log "
+            "off), with 1, 64 and 1024 calls in flight; no retries; latency per call from send to decoded "
+            "result. The emulator serves each connection on a thread of its own and shares these two cores "
+            "with the client, so at 64 and more in flight both sides compete for them:",
             "",
         ] + table
     cores = context.get("num_cpus")
