@@ -41,22 +41,10 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt 4096 ]; then
   exit 1
 fi
 
-workdir=$(mktemp -d)
-emulator_pid=
-cleanup() {
-  [ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null && wait "$emulator_pid" 2>/dev/null
-  rm -rf "$workdir"
-}
-trap cleanup EXIT
-
-# The emulator logs one line per request to stderr; that goes to /dev/null, or the log would be
-# what is measured.
-"$build/tests/emulator/codecatalyst-emulator" --port 0 --port-file "$workdir/port" --users tests/emulator/users.json \
-  >/dev/null 2>/dev/null &
-emulator_pid=$!
-for _ in $(seq 200); do [ -s "$workdir/port" ] && break; sleep 0.05; done
-[ -s "$workdir/port" ] || { echo "the emulator did not start" >&2; exit 1; }
-endpoint="http://127.0.0.1:$(cat "$workdir/port")"
+# The emulator logs one line per request; that goes to /dev/null, or the log would be what is
+# measured.
+source tools/emulator.sh
+start_emulator "$build" /dev/null
 # A fixture of the emulator's users.json; in a file, never on a command line.
 (umask 077 && printf '%s' alice-pat-secret-1 >"$workdir/token")
 

@@ -13,21 +13,8 @@ build=build/quickstart
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DRESTOP_BUILD_TESTS=ON >/dev/null
 cmake --build "$build" --target codecatalyst-emulator codecatalyst-tokens codecatalyst >/dev/null
 
-workdir=$(mktemp -d)
-emulator_pid=
-cleanup() {
-  [ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null && wait "$emulator_pid" 2>/dev/null
-  rm -rf "$workdir"
-}
-trap cleanup EXIT
-
-cp tests/emulator/users.json "$workdir/users.json"
-"$build/tests/emulator/codecatalyst-emulator" --port 0 --port-file "$workdir/port" --users "$workdir/users.json" \
-  >/dev/null 2>"$workdir/emulator.log" &
-emulator_pid=$!
-for _ in $(seq 200); do [ -s "$workdir/port" ] && break; sleep 0.05; done
-[ -s "$workdir/port" ] || { echo "the emulator did not start" >&2; cat "$workdir/emulator.log" >&2; exit 1; }
-endpoint="http://127.0.0.1:$(cat "$workdir/port")"
+source tools/emulator.sh
+start_emulator "$build"
 echo "emulator listening at $endpoint"
 
 # The token travels in the environment, never on a command line; it is a fixture of the emulator.
