@@ -1,0 +1,17 @@
+# Every compile-fail case has its row in the README's table "Mistakes and what the compiler says"
+# (the row names the file), so a new sentence cannot land undocumented.
+file(GLOB cases ${SOURCE_DIR}/tests/compile_fail/*.cpp)
+file(READ ${SOURCE_DIR}/README.md readme)
+set(missing "")
+foreach(case ${cases})
+  get_filename_component(name ${case} NAME)
+  string(FIND "${readme}" "`${name}` |" at)
+  if(at EQUAL -1)
+    list(APPEND missing ${name})
+  endif()
+endforeach()
+if(missing)
+  message(FATAL_ERROR "compile-fail cases without a row in README.md's table of mistakes: ${missing}")
+endif()
+list(LENGTH cases count)
+message(STATUS "all ${count} compile-fail cases have a row in README.md")
