@@ -243,7 +243,9 @@ int hex_value(char c)
     return -1;
 }
 
-// Length of the valid UTF-8 sequence starting at s[i], 0 when invalid.
+// Length of the valid UTF-8 sequence starting at s[i], 0 when invalid. Deliberately not
+// restop's detail/utf8.hpp: the emulator checks @length and @pattern on its own, from the model,
+// so that a mistake in restop's decoder cannot also hide in the service it is tested against.
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i)
 {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
