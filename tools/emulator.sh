@@ -1,6 +1,7 @@
 # Sourced by tools/quickstart.sh and tools/load_bench.sh: starts the CodeCatalyst emulator built in
 # BUILD on a free port of 127.0.0.1, with a copy of tests/emulator/users.json, and sets `endpoint`,
-# `emulator_pid` and `workdir` (a temporary folder, removed with the emulator on exit).
+# `emulator_pid` and `workdir` (a temporary folder, removed with the emulator on exit). It sets
+# the EXIT trap; a script that needs its own calls stop_emulator from it.
 #
 #   start_emulator BUILD [LOG]   # LOG: where its one line per request goes (default $workdir/emulator.log;
 #                                # /dev/null drops it)
@@ -15,7 +16,11 @@ start_emulator() {
   "$build/tests/emulator/codecatalyst-emulator" --port 0 --port-file "$workdir/port" --users "$workdir/users.json" \
     >/dev/null 2>"$log" &
   emulator_pid=$!
-  for _ in $(seq 200); do [ -s "$workdir/port" ] && break; sleep 0.05; done
+  for _ in $(seq 200); do
+    [ -s "$workdir/port" ] && break
+    kill -0 "$emulator_pid" 2>/dev/null || break  # it exited: do not wait the whole 10 s
+    sleep 0.05
+  done
   if [ ! -s "$workdir/port" ]; then
     echo "the emulator did not start" >&2
     [ -f "$log" ] && cat "$log" >&2

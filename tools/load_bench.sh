@@ -17,7 +17,8 @@ bash tools/install-deps.sh >&2
 
 build=${RESTOP_LOAD_BUILD_DIR:-build/load}
 calls=${RESTOP_LOAD_CALLS:-20000}
-single_calls=$((calls / 10))
+if ! [[ "$calls" =~ ^[1-9][0-9]*$ ]]; then echo "RESTOP_LOAD_CALLS must be a positive number" >&2; exit 2; fi
+single_calls=$(( calls >= 10 ? calls / 10 : 1 ))
 echo "==== load: build (Release, -O2) in $build" >&2
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
   -DRESTOP_BUILD_TESTS=ON -DRESTOP_BUILD_BENCHMARKS=ON -DRESTOP_BUILD_EXAMPLES=OFF -DRESTOP_INSTALL=OFF >&2
@@ -31,7 +32,7 @@ if [ ! -d "$js/node_modules/@aws-sdk/client-codecatalyst" ]; then
   npm install --prefix "$js" --no-audit --no-fund --loglevel=error @aws-sdk/client-codecatalyst@3 @smithy/node-http-handler >&2
 fi
 cp tests/benchmarks/load_js.mjs "$js/load_js.mjs"  # beside its node_modules, where node resolves imports
-js_version=$(node -p "require('./$js/node_modules/@aws-sdk/client-codecatalyst/package.json').version")
+js_version=$(cd "$js" && node -p "require('./node_modules/@aws-sdk/client-codecatalyst/package.json').version")
 
 # 1024 connections need more descriptors than the usual soft limit of 1024, in the emulator and
 # in the clients: raise it to the hard limit.
@@ -55,10 +56,11 @@ emulator_cpu() { awk -v hz="$ticks_per_second" '{ printf "%.3f", ($14 + $15) / h
 # Runs one client (its command line after the first argument) and appends its JSON line with the
 # emulator's CPU seconds of that run.
 measure() {
-  local before line
+  local before after line
   before=$(emulator_cpu)
   line=$("$@")
-  echo "${line%\}},\"emulator_cpu_seconds\":$(python3 -c "print(round($(emulator_cpu) - $before, 3))")}" | tee -a "$results" >&2
+  after=$(emulator_cpu)  # fails (and so ends the script) if the emulator died during the run
+  echo "${line%\}},\"emulator_cpu_seconds\":$(python3 -c "print(round($after - $before, 3))")}" | tee -a "$results" >&2
 }
 
 results="$workdir/results.jsonl"

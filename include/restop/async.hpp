@@ -244,8 +244,9 @@ auto async_call_with_retries(Transport& t, const Op& op, const Identity& token, 
 /// async_call_with_retries. `async_next` completes with `void(std::optional<result_of<Op>>)`:
 /// a page (or an error page, after which the reader is done), or nullopt once there are no
 /// more pages. It ends, like restop::pages, after a page without a next token, after an error,
-/// or when the service hands back the token it was just given. The reader, the transport and
-/// the token must outlive each `async_next`; one `async_next` at a time.
+/// or when the service hands back the token it was just given. The reader and the transport
+/// must outlive each `async_next` (the reader keeps a copy of the identity); one `async_next` at
+/// a time.
 ///
 ///     auto reader = restop::async_pages(t, cc::list_access_tokens{.max_results = 10}, token);
 ///     while (auto page = co_await reader.async_next(boost::asio::use_awaitable)) {
@@ -256,12 +257,16 @@ template <class Op, async_transport Transport, call_identity Identity = bearer_t
     requires detail::is_paginated<Op>
 class async_page_reader {
     using pagination = typename Op::pagination;
+    static_assert(!detail::is_signing_identity<Identity>,
+                  "restop: async calls do not sign with SigV4 yet; sign in your async transport and pass restop::anonymous, "
+                  "or call restop::call");
 
 public:
     using page_type = result_of<Op>;
 
-    async_page_reader(Transport& t, Op first, const Identity& token, retry_options retry = {})
-        : transport_(&t), op_(std::move(first)), token_(&token), retry_(retry) {}
+    // The identity is copied, like restop::pages does, so that a temporary one is safe.
+    async_page_reader(Transport& t, Op first, Identity identity, retry_options retry = {})
+        : transport_(&t), op_(std::move(first)), identity_(std::move(identity)), retry_(retry) {}
 
     async_page_reader(const async_page_reader&) = delete;  // the operation's token views token_storage_
     async_page_reader& operator=(const async_page_reader&) = delete;
@@ -290,7 +295,7 @@ private:
                 auto executor = reader->transport_->get_executor();
                 return boost::asio::post(executor, std::move(self));
             }
-            async_call_with_retries(*reader->transport_, reader->op_, *reader->token_, reader->retry_, std::move(self));
+            async_call_with_retries(*reader->transport_, reader->op_, reader->identity_, reader->retry_, std::move(self));
         }
 
         template <class Self>
@@ -317,7 +322,7 @@ private:
 
     Transport* transport_;
     Op op_;
-    const Identity* token_;
+    Identity identity_;
     retry_options retry_;
     std::string token_storage_;
     bool has_token_ = false;

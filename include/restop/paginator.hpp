@@ -28,8 +28,10 @@ class page_range {
                   "restop::paginated: the output token and the items must be members of the operation's output");
 
 public:
-    page_range(Transport& t, Op first, const Identity& token, retry_options retry = {}, call_options options = {})
-        : transport_(&t), op_(std::move(first)), token_(&token), retry_(retry), options_(options) {}
+    // The identity is copied: `pages(t, op, restop::sigv4_identity{...})` passes a temporary
+    // that is gone by the time the loop fetches the first page.
+    page_range(Transport& t, Op first, Identity identity, retry_options retry = {}, call_options options = {})
+        : transport_(&t), op_(std::move(first)), identity_(std::move(identity)), retry_(retry), options_(options) {}
 
     class iterator {
     public:
@@ -63,7 +65,7 @@ public:
     std::default_sentinel_t end() const noexcept { return {}; }
 
 private:
-    void fetch() { current_.emplace(call_with_retries(*transport_, op_, *token_, retry_, options_)); }
+    void fetch() { current_.emplace(call_with_retries(*transport_, op_, identity_, retry_, options_)); }
 
     void advance() {
         if (done_) return;
@@ -86,7 +88,7 @@ private:
 
     Transport* transport_;
     Op op_;
-    const Identity* token_;
+    Identity identity_;
     retry_options retry_;
     call_options options_;
     std::string token_storage_;

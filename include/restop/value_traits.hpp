@@ -403,7 +403,7 @@ struct value_traits<timestamp> : scalar_value_traits<timestamp> {
             json.emplace_string() = format_timestamp(value, context.timestamps);
             return;
         }
-        const auto millis = std::chrono::floor<std::chrono::milliseconds>(value).time_since_epoch().count();
+        const auto millis = detail::epoch_millis(value);
         if (millis % 1000 == 0)
             json.emplace_int64() = millis / 1000;
         else

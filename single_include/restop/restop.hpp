@@ -1997,23 +1997,49 @@ inline void append_millis(std::string& out, std::int64_t millis) {
 /// Why a timestamp could not be read: the decoders name the two cases differently.
 enum class timestamp_reading { read, malformed, out_of_range };
 
-// An epoch-seconds number, rounded to the millisecond. The span is checked in seconds, before
-// anything is multiplied; NaN fails both comparisons and so is out of range too.
+// The span of `timestamp` in whole milliseconds, the precision of epoch-seconds.
+inline constexpr std::int64_t widest_millis = std::numeric_limits<std::int64_t>::max() / 1'000'000;
+
+// An epoch-seconds number, rounded to the millisecond. The span is checked on the rounded
+// milliseconds, in floating point, before anything is converted; NaN fails both comparisons and
+// so is out of range too.
 inline timestamp_reading read_epoch_seconds(double seconds, timestamp& out) noexcept {
-    constexpr double widest = static_cast<double>(std::numeric_limits<std::int64_t>::max() / 1'000'000'000);
-    if (!(seconds > -widest && seconds < widest)) return timestamp_reading::out_of_range;
-    out = timestamp(std::chrono::milliseconds(static_cast<std::int64_t>(std::llround(seconds * 1000.0))));
+    const double millis = std::round(seconds * 1000.0);
+    if (!(millis >= -static_cast<double>(widest_millis) && millis <= static_cast<double>(widest_millis)))
+        return timestamp_reading::out_of_range;
+    out = timestamp(std::chrono::milliseconds(static_cast<std::int64_t>(millis)));
     return timestamp_reading::read;
 }
 
-// Epoch-seconds text: an optional '-', digits, an optional fraction (`1576540098.5`).
+// Epoch-seconds text: an optional '-', digits, an optional '.' and fraction digits
+// (`1576540098.5`). Only those characters: from_chars alone would also take "nan" and "inf".
 inline timestamp_reading read_epoch_seconds(std::string_view text, timestamp& out) noexcept {
+    const std::size_t first_digit = !text.empty() && text.front() == '-' ? 1 : 0;
+    const std::size_t point = text.find('.');
+    const std::size_t integer_digits = (point == std::string_view::npos ? text.size() : point) - first_digit;
+    if (integer_digits == 0 || (point != std::string_view::npos && point + 1 == text.size())) return timestamp_reading::malformed;
+    for (std::size_t i = first_digit; i < text.size(); ++i)
+        if ((text[i] < '0' || text[i] > '9') && i != point) return timestamp_reading::malformed;
     double value = 0;
-    if (text.empty() || text.front() == '+') return timestamp_reading::malformed;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::fixed);
-    if (ec == std::errc::result_out_of_range) return timestamp_reading::out_of_range;
-    if (ec != std::errc() || end != text.data() + text.size()) return timestamp_reading::malformed;
+    if (end != text.data() + text.size()) return timestamp_reading::malformed;
+    // Out of range is either a number too large for a double (hundreds of digits, far outside
+    // the span) or a fraction too small for one (a zero with hundreds of digits after the point).
+    if (ec == std::errc::result_out_of_range) {
+        if (integer_digits > 19) return timestamp_reading::out_of_range;
+        value = 0;
+    } else if (ec != std::errc()) {
+        return timestamp_reading::malformed;
+    }
     return read_epoch_seconds(value, out);
+}
+
+// Milliseconds since 1970 for the epoch-seconds and http-date writers: floored, except in the
+// first 0.78 ms of the span, where flooring would write an instant before it that the readers
+// then refuse.
+inline std::int64_t epoch_millis(timestamp when) noexcept {
+    const std::int64_t floored = std::chrono::floor<std::chrono::milliseconds>(when).time_since_epoch().count();
+    return floored < -widest_millis ? -widest_millis : floored;
 }
 
 inline timestamp_reading read_timestamp(std::string_view text, timestamp_format format, timestamp& out) noexcept {
@@ -2066,7 +2092,7 @@ inline std::string format_rfc3339(timestamp when) {
 /// (`1576540098`, `1576540098.5`); the sub-millisecond part is dropped.
 inline std::string format_epoch_seconds(timestamp when) {
     // Before 1970 the sign covers the fraction too: -1.5 is one and a half seconds before.
-    std::int64_t millis = std::chrono::floor<std::chrono::milliseconds>(when).time_since_epoch().count();
+    std::int64_t millis = detail::epoch_millis(when);
     std::string out;
     if (millis < 0) {
         out += '-';
@@ -2096,7 +2122,8 @@ inline std::optional<timestamp> parse_epoch_seconds(std::string_view text) noexc
 /// Formats as an IMF-fixdate (RFC 9110 section 5.6.7): `Mon, 16 Dec 2019 23:48:18 GMT`, with the
 /// milliseconds after the seconds when there are any (`23:48:18.5 GMT`), as the AWS SDKs write them.
 inline std::string format_http_date(timestamp when) {
-    const detail::civil_instant instant = detail::to_civil(when);
+    const detail::civil_instant instant =
+        detail::to_civil(timestamp(std::chrono::milliseconds(detail::epoch_millis(when))));
     const detail::civil_day parts = detail::split_day(instant.seconds);
     const std::chrono::year_month_day date{parts.day};
     std::string out;
@@ -2512,7 +2539,7 @@ struct value_traits<timestamp> : scalar_value_traits<timestamp> {
             json.emplace_string() = format_timestamp(value, context.timestamps);
             return;
         }
-        const auto millis = std::chrono::floor<std::chrono::milliseconds>(value).time_since_epoch().count();
+        const auto millis = detail::epoch_millis(value);
         if (millis % 1000 == 0)
             json.emplace_int64() = millis / 1000;
         else
@@ -9836,8 +9863,10 @@ class page_range {
                   "restop::paginated: the output token and the items must be members of the operation's output");
 
 public:
-    page_range(Transport& t, Op first, const Identity& token, retry_options retry = {}, call_options options = {})
-        : transport_(&t), op_(std::move(first)), token_(&token), retry_(retry), options_(options) {}
+    // The identity is copied: `pages(t, op, restop::sigv4_identity{...})` passes a temporary
+    // that is gone by the time the loop fetches the first page.
+    page_range(Transport& t, Op first, Identity identity, retry_options retry = {}, call_options options = {})
+        : transport_(&t), op_(std::move(first)), identity_(std::move(identity)), retry_(retry), options_(options) {}
 
     class iterator {
     public:
@@ -9871,7 +9900,7 @@ public:
     std::default_sentinel_t end() const noexcept { return {}; }
 
 private:
-    void fetch() { current_.emplace(call_with_retries(*transport_, op_, *token_, retry_, options_)); }
+    void fetch() { current_.emplace(call_with_retries(*transport_, op_, identity_, retry_, options_)); }
 
     void advance() {
         if (done_) return;
@@ -9894,7 +9923,7 @@ private:
 
     Transport* transport_;
     Op op_;
-    const Identity* token_;
+    Identity identity_;
     retry_options retry_;
     call_options options_;
     std::string token_storage_;

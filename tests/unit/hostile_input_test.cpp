@@ -481,6 +481,7 @@ TEST_CASE("hostile input: the readers of every value kind, row by row") {
         // overflowed the nanosecond count.
         {R"({"epoch":9576540098.5})", "output member 'payload.epoch' is a timestamp outside 1677-09-21..2262-04-11, the span of restop::timestamp"},
         {R"({"epoch":-9223372037})", "output member 'payload.epoch' is a timestamp outside 1677-09-21..2262-04-11, the span of restop::timestamp"},
+        {R"({"epoch":9223372036.8545})", "output member 'payload.epoch' is a timestamp outside 1677-09-21..2262-04-11, the span of restop::timestamp"},
         {R"({"httpDate":"Fri, 31 Dec 9999 23:59:59 GMT"})", "output member 'payload.httpDate' is a timestamp outside 1677-09-21..2262-04-11, the span of restop::timestamp"},
         {R"({"httpDate":"Fri, 01 Jan 1677 00:00:00 GMT"})", "output member 'payload.httpDate' is a timestamp outside 1677-09-21..2262-04-11, the span of restop::timestamp"},
         {R"({"httpDate":"Mon, 16 Dec 2019 23:48:18"})", "output member 'payload.httpDate' is not an http-date timestamp"},

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <limits>
+#include <string>
 
 #include <restop/restop.hpp>
 
@@ -49,10 +50,28 @@ TEST_CASE("timestamp: the span of the nanosecond count, in all three formats") {
     const restop::timestamp last = restop::timestamp::max();
     CHECK(restop::format_rfc3339(first) == "1677-09-21T00:12:43.145224192Z");
     CHECK(restop::format_rfc3339(last) == "2262-04-11T23:47:16.854775807Z");
-    CHECK(restop::format_http_date(first) == "Tue, 21 Sep 1677 00:12:43.145 GMT");
+    // The first 0.78 ms of the span round up to the first whole millisecond, which is inside it.
+    CHECK(restop::format_http_date(first) == "Tue, 21 Sep 1677 00:12:43.146 GMT");
     CHECK(restop::format_http_date(last) == "Fri, 11 Apr 2262 23:47:16.854 GMT");
-    CHECK(restop::format_epoch_seconds(first) == "-9223372036.855");
+    CHECK(restop::format_epoch_seconds(first) == "-9223372036.854");
     CHECK(restop::format_epoch_seconds(last) == "9223372036.854");
+    // What the writers write at either end, the readers read back.
+    for (const restop::timestamp edge : {first, last}) {
+        CAPTURE(restop::format_rfc3339(edge));
+        CHECK(restop::parse_rfc3339(restop::format_rfc3339(edge)) == edge);
+        CHECK(restop::parse_epoch_seconds(restop::format_epoch_seconds(edge)) == floor<milliseconds>(edge) + milliseconds(edge == first ? 1 : 0));
+        CHECK(restop::parse_http_date(restop::format_http_date(edge)));
+    }
+    CHECK(restop::parse_epoch_seconds("9223372036") == at(2262, 4, 11, 23, 47, 16));
+    CHECK(restop::parse_epoch_seconds("-9223372036.854") == restop::timestamp(milliseconds(-9'223'372'036'854)));
+    CHECK_FALSE(restop::parse_epoch_seconds("9223372036.855"));
+    CHECK_FALSE(restop::parse_epoch_seconds("-9223372036.855"));
+    for (const char* not_a_number : {"nan", "inf", "-infinity", "1e3", "+1", "1.", ".5", "-", "1.2.3", "0x10", " 1"}) {
+        CAPTURE(not_a_number);
+        CHECK_FALSE(restop::parse_epoch_seconds(not_a_number));
+    }
+    // A fraction too small for a double is zero, not an error.
+    CHECK(restop::parse_epoch_seconds("1." + std::string(400, '0') + "1") == at(1970, 1, 1, 0, 0, 1));
 
     CHECK(restop::parse_rfc3339("2262-04-11T23:47:16.854775807Z") == last);
     CHECK(restop::parse_rfc3339("1677-09-21T00:12:43.145224192Z") == first);
