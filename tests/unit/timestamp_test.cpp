@@ -46,20 +46,20 @@ TEST_CASE("timestamp: formatted in UTC, fractional seconds only when not zero") 
 // restop::timestamp counts nanoseconds in 64 bits. Found by decode_fuzzer: instants past 2262
 // passed a years-0001..9999 check and then overflowed that count.
 TEST_CASE("timestamp: the span of the nanosecond count, in all three formats") {
-    const restop::timestamp first = restop::timestamp::min();
-    const restop::timestamp last = restop::timestamp::max();
-    CHECK(restop::format_rfc3339(first) == "1677-09-21T00:12:43.145224192Z");
-    CHECK(restop::format_rfc3339(last) == "2262-04-11T23:47:16.854775807Z");
-    // The first 0.78 ms of the span round up to the first whole millisecond, which is inside it.
-    CHECK(restop::format_http_date(first) == "Tue, 21 Sep 1677 00:12:43.146 GMT");
-    CHECK(restop::format_http_date(last) == "Fri, 11 Apr 2262 23:47:16.854 GMT");
-    CHECK(restop::format_epoch_seconds(first) == "-9223372036.854");
-    CHECK(restop::format_epoch_seconds(last) == "9223372036.854");
+    const restop::timestamp earliest = restop::timestamp::min();
+    const restop::timestamp latest = restop::timestamp::max();
+    CHECK(restop::format_rfc3339(earliest) == "1677-09-21T00:12:43.145224192Z");
+    CHECK(restop::format_rfc3339(latest) == "2262-04-11T23:47:16.854775807Z");
+    // The first 0.78 ms of the span round up to its first whole millisecond, which is inside it.
+    CHECK(restop::format_http_date(earliest) == "Tue, 21 Sep 1677 00:12:43.146 GMT");
+    CHECK(restop::format_http_date(latest) == "Fri, 11 Apr 2262 23:47:16.854 GMT");
+    CHECK(restop::format_epoch_seconds(earliest) == "-9223372036.854");
+    CHECK(restop::format_epoch_seconds(latest) == "9223372036.854");
     // What the writers write at either end, the readers read back.
-    for (const restop::timestamp edge : {first, last}) {
+    for (const restop::timestamp edge : {earliest, latest}) {
         CAPTURE(restop::format_rfc3339(edge));
         CHECK(restop::parse_rfc3339(restop::format_rfc3339(edge)) == edge);
-        CHECK(restop::parse_epoch_seconds(restop::format_epoch_seconds(edge)) == floor<milliseconds>(edge) + milliseconds(edge == first ? 1 : 0));
+        CHECK(restop::parse_epoch_seconds(restop::format_epoch_seconds(edge)) == floor<milliseconds>(edge) + milliseconds(edge == earliest ? 1 : 0));
         CHECK(restop::parse_http_date(restop::format_http_date(edge)));
     }
     CHECK(restop::parse_epoch_seconds("9223372036") == at(2262, 4, 11, 23, 47, 16));
@@ -73,8 +73,8 @@ TEST_CASE("timestamp: the span of the nanosecond count, in all three formats") {
     // A fraction too small for a double is zero, not an error.
     CHECK(restop::parse_epoch_seconds("1." + std::string(400, '0') + "1") == at(1970, 1, 1, 0, 0, 1));
 
-    CHECK(restop::parse_rfc3339("2262-04-11T23:47:16.854775807Z") == last);
-    CHECK(restop::parse_rfc3339("1677-09-21T00:12:43.145224192Z") == first);
+    CHECK(restop::parse_rfc3339("2262-04-11T23:47:16.854775807Z") == latest);
+    CHECK(restop::parse_rfc3339("1677-09-21T00:12:43.145224192Z") == earliest);
     CHECK_FALSE(restop::parse_rfc3339("2262-04-11T23:47:16.854775808Z"));
     CHECK_FALSE(restop::parse_rfc3339("2262-04-11T23:47:17Z"));
     CHECK_FALSE(restop::parse_rfc3339("1677-09-21T00:12:43.145224191Z"));
