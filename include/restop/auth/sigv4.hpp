@@ -855,7 +855,8 @@ result_of<Op> call(Transport& t, const Op& op, const sigv4_identity& identity, c
     return call(signing, op, anonymous, options);
 }
 
-/// The same with the scratch request the other call() overloads take (pages and items pass one).
+/// The same with a request the caller keeps between calls, like the other call() overloads take
+/// (call_with_retries, pages and items do not need it: they sign through their own overload below).
 template <class Op, transport Transport>
 result_of<Op> call(Transport& t, const Op& op, const sigv4_identity& identity, request& scratch, const call_options& options = {}) {
     auto signing = detail::signing_for<Op>(t, identity);
