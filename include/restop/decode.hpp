@@ -10,10 +10,9 @@
 #include <type_traits>
 #include <utility>
 
-#include <boost/json/monotonic_resource.hpp>
-#include <boost/json/parser.hpp>
 #include <boost/json/value.hpp>
 
+#include "restop/detail/parsed_json.hpp"
 #include "restop/header.hpp"
 #include "restop/json_output.hpp"
 #include "restop/operation.hpp"
@@ -112,19 +111,12 @@ struct error_facts {
 
     const std::string_view body = received.body;
     if (body.size() <= max_parsed_error_body && looks_like_json_object(body)) {
-        // Stack buffers hold the parser's work space and the DOM of an AWS error body (a few
-        // string members, a message of up to about 4 KiB), so that reading one allocates nothing;
-        // a larger DOM (a long list, hundreds of members) spills to the heap.
-        unsigned char dom_buffer[4096];
-        unsigned char parse_stack[1024];
-        boost::json::monotonic_resource dom_memory(dom_buffer, sizeof dom_buffer);
-        boost::json::parser parser(boost::json::storage_ptr(), boost::json::parse_options(), parse_stack, sizeof parse_stack);
-        parser.reset(&dom_memory);
-        boost::system::error_code ec;
-        parser.write(body.data(), body.size(), ec);  // write() takes complete text: truncation is an error too
-        if (!ec) {
-            const boost::json::value document = parser.release();
-            if (const boost::json::object* object = document.if_object()) {
+        // An AWS error body (a few string members, a message of up to about 4 KiB) fits the
+        // parsed_json's stack buffer, so reading one allocates nothing; a larger DOM (a long list,
+        // hundreds of members) spills to the heap.
+        parsed_json parsed;
+        if (const boost::json::value* document = parsed.parse(body)) {
+            if (const boost::json::object* object = document->if_object()) {
                 std::string_view body_name;
                 if (name.empty()) {  // the header, when it names the error, wins: skip the lookups
                     body_name = string_member(*object, "code");

@@ -1,6 +1,7 @@
 #pragma once
 // Smithy documents: untyped JSON, held as a Boost.JSON value and written and read as it is.
 
+#include <boost/json/parse.hpp>  // for the callers who build a document as the example below does
 #include <boost/json/value.hpp>
 
 #include "restop/value_traits.hpp"

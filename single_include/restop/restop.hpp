@@ -442,7 +442,9 @@ struct sized_program {
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
+#include <type_traits>
 
 namespace restop::detail {
 
@@ -502,6 +504,12 @@ constexpr utf8_scan scan_utf8(std::string_view text) noexcept {
     std::size_t continuations = 0;
     std::size_t i = 0;
     for (;;) {
+        // Eight ASCII bytes at a time where memcpy may run (not in a constant expression).
+        if (!std::is_constant_evaluated())
+            for (std::uint64_t word; i + 8 <= text.size(); i += 8) {
+                std::memcpy(&word, text.data() + i, sizeof word);
+                if (word & 0x8080808080808080u) break;
+            }
         while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
         if (i == text.size()) break;
         const decoded_code_point d = decode_utf8(text, i);
@@ -7739,10 +7747,52 @@ private:
 #include <type_traits>
 #include <utility>
 
+#include <boost/json/value.hpp>
+
+
+// ---- begin restop/detail/parsed_json.hpp ----
+// One JSON text parsed by Boost.JSON into memory on the stack: the DOM goes into a 4 KiB buffer
+// inside the object and spills to the heap only past that, and the parser's work space is a
+// stack buffer too. An AWS error body or a small output (a created token, a project) is read
+// without allocating; what is read out of the DOM is copied into the caller's own types.
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parser.hpp>
 #include <boost/json/value.hpp>
 
+namespace restop::detail {
+
+class parsed_json {
+public:
+    parsed_json() = default;
+    parsed_json(const parsed_json&) = delete;
+    parsed_json& operator=(const parsed_json&) = delete;
+
+    /// Parses `text` as one complete JSON text (truncation is an error too); null when it is not
+    /// one. The value lives as long as this object.
+    const boost::json::value* parse(std::string_view text) {
+        unsigned char parse_stack[1024];
+        boost::json::parser parser(boost::json::storage_ptr(), boost::json::parse_options(), parse_stack, sizeof parse_stack);
+        parser.reset(&memory_);
+        boost::system::error_code ec;
+        parser.write(text.data(), text.size(), ec);
+        if (ec) return nullptr;
+        // Constructed, not assigned: assigning a value to one of another storage would copy it to the heap.
+        return &document_.emplace(parser.release());
+    }
+
+private:
+    unsigned char dom_buffer_[4096];
+    boost::json::monotonic_resource memory_{dom_buffer_, sizeof dom_buffer_};
+    std::optional<boost::json::value> document_;  // after memory_, so that it goes first
+};
+
+}  // namespace restop::detail
+// ---- end restop/detail/parsed_json.hpp ----
 
 // ---- begin restop/json_output.hpp ----
 // restJson1 responses read into an output (or error) structure: members bound to headers,
@@ -7755,13 +7805,13 @@ private:
 #include <string_view>
 #include <type_traits>
 
-#include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
 
 // ---- begin restop/document.hpp ----
 // Smithy documents: untyped JSON, held as a Boost.JSON value and written and read as it is.
 
+#include <boost/json/parse.hpp>  // for the callers who build a document as the example below does
 #include <boost/json/value.hpp>
 
 
@@ -7933,9 +7983,9 @@ read_outcome read_payload_field(const response& received, Object& object, fields
                     error = Fields::traits::read_text(received.body, target, Fields::context);
             } else {
                 if (received.body.find_first_not_of(" \t\r\n") == std::string::npos) return;  // no payload
-                boost::system::error_code ec;
-                const boost::json::value document = boost::json::parse(received.body, ec);
-                error = ec ? problem("is not valid JSON") : Fields::traits::read_json(document, target, Fields::context);
+                parsed_json parsed;
+                const boost::json::value* document = parsed.parse(received.body);
+                error = !document ? problem("is not valid JSON") : Fields::traits::read_json(*document, target, Fields::context);
             }
             if (error) prefix_path(*error, "payload", false);
         }
@@ -7958,10 +8008,10 @@ std::optional<std::string> read_response_fields(const response& received, Object
         std::string_view body = received.body;
         // An output with only optional members may come back as an empty body.
         if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) body = "{}";
-        boost::system::error_code ec;
-        const boost::json::value document = boost::json::parse(body, ec);
-        if (ec) return std::string("the response body is not valid JSON");
-        const boost::json::object* json_object = document.if_object();
+        parsed_json parsed;
+        const boost::json::value* document = parsed.parse(body);
+        if (!document) return std::string("the response body is not valid JSON");
+        const boost::json::object* json_object = document->if_object();
         if (!json_object) return std::string("the response body is not a JSON object");
         if (auto error = read_body_fields(*json_object, object, list))
             return "output member '" + error->path + "' " + std::string(error->problem);
@@ -8715,19 +8765,12 @@ struct error_facts {
 
     const std::string_view body = received.body;
     if (body.size() <= max_parsed_error_body && looks_like_json_object(body)) {
-        // Stack buffers hold the parser's work space and the DOM of an AWS error body (a few
-        // string members, a message of up to about 4 KiB), so that reading one allocates nothing;
-        // a larger DOM (a long list, hundreds of members) spills to the heap.
-        unsigned char dom_buffer[4096];
-        unsigned char parse_stack[1024];
-        boost::json::monotonic_resource dom_memory(dom_buffer, sizeof dom_buffer);
-        boost::json::parser parser(boost::json::storage_ptr(), boost::json::parse_options(), parse_stack, sizeof parse_stack);
-        parser.reset(&dom_memory);
-        boost::system::error_code ec;
-        parser.write(body.data(), body.size(), ec);  // write() takes complete text: truncation is an error too
-        if (!ec) {
-            const boost::json::value document = parser.release();
-            if (const boost::json::object* object = document.if_object()) {
+        // An AWS error body (a few string members, a message of up to about 4 KiB) fits the
+        // parsed_json's stack buffer, so reading one allocates nothing; a larger DOM (a long list,
+        // hundreds of members) spills to the heap.
+        parsed_json parsed;
+        if (const boost::json::value* document = parsed.parse(body)) {
+            if (const boost::json::object* object = document->if_object()) {
                 std::string_view body_name;
                 if (name.empty()) {  // the header, when it names the error, wins: skip the lookups
                     body_name = string_member(*object, "code");
@@ -9611,15 +9654,36 @@ void call(T&&, const Op&, Identity&&, Rest&&...) {
 // (absent members omitted; an operation with body members always sends an object), or a
 // structure, union or document payload. Each value is written by its restop::value_traits.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
+#include <boost/json/serializer.hpp>
 #include <boost/json/value.hpp>
 
 
 namespace restop {
+
+namespace detail {
+// The bytes of `json` into `body`, reusing its storage: a request encoded again and again grows
+// its body once. (boost::json::serialize returns a new string every time.)
+template <class Json>
+void serialize_into(std::string& body, const Json& json) {
+    boost::json::serializer writer;
+    writer.reset(&json);
+    body.clear();
+    while (!writer.done()) {
+        char chunk[512];
+        body.append(writer.read(chunk));
+    }
+}
+
+// The DOM a body is written into lives on the stack: a request body of a few members (a token's
+// name, a project) fits this buffer and allocates nothing; a larger one spills to the heap.
+inline constexpr std::size_t body_dom_buffer_size = 2048;
+}  // namespace detail
 
 /// How restop's encoder writes the JSON body of `Op`. encode.hpp only declares it, so that an
 /// operation without body members encodes with the standard library alone; including this
@@ -9630,17 +9694,21 @@ struct json_body_writer {
     /// The body members of `op` as one JSON object, absent members omitted; an
     /// `@idempotencyToken` member that the caller left empty is written as `idempotency_token`.
     static void write(std::string& body, const Op& op, std::string_view idempotency_token) {
-        boost::json::object object;
+        unsigned char buffer[detail::body_dom_buffer_size];
+        boost::json::monotonic_resource memory(buffer, sizeof buffer);
+        boost::json::object object(&memory);
         detail::write_body_fields(object, op, typename description_t<Op>::member_list{}, idempotency_token);
-        body = boost::json::serialize(object);
+        detail::serialize_into(body, object);
     }
 
     /// A structure, union or document payload (`@httpPayload`) as the whole body.
     template <class Value>
     static void write_value(std::string& body, const Value& value) {
-        boost::json::value json;
+        unsigned char buffer[detail::body_dom_buffer_size];
+        boost::json::monotonic_resource memory(buffer, sizeof buffer);
+        boost::json::value json(&memory);
         value_traits<Value>::write_json(json, value, wire_context{location::payload, timestamp_format::epoch_seconds});
-        body = boost::json::serialize(json);
+        detail::serialize_into(body, json);
     }
 };
 

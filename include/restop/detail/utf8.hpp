@@ -6,7 +6,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
+#include <type_traits>
 
 namespace restop::detail {
 
@@ -66,6 +68,12 @@ constexpr utf8_scan scan_utf8(std::string_view text) noexcept {
     std::size_t continuations = 0;
     std::size_t i = 0;
     for (;;) {
+        // Eight ASCII bytes at a time where memcpy may run (not in a constant expression).
+        if (!std::is_constant_evaluated())
+            for (std::uint64_t word; i + 8 <= text.size(); i += 8) {
+                std::memcpy(&word, text.data() + i, sizeof word);
+                if (word & 0x8080808080808080u) break;
+            }
         while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
         if (i == text.size()) break;
         const decoded_code_point d = decode_utf8(text, i);
