@@ -8,6 +8,8 @@
 #   RESTOP_COMPILERS=g++ bash tools/bench.sh
 #   RESTOP_BENCH_SKIP_COMPILE_COST=1 bash tools/bench.sh  # no compile time
 #   RESTOP_BENCH_SKIP_LOAD=1 bash tools/bench.sh          # no load table (tools/load_bench.sh)
+#   RESTOP_BENCH_SKIP_JS=1 bash tools/bench.sh            # no in-memory JS SDK calls (call_js.mjs)
+#   RESTOP_BENCH_SKIP_BINARY_SIZE=1 bash tools/bench.sh   # no binary sizes (tools/binary_size.sh)
 #   RESTOP_BENCH_BUILD_DIR=/tmp/restop-bench bash tools/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,10 +38,29 @@ for cxx in "${compilers[@]}"; do
   report_args+=(--run "$cxx=$build/results.json" --compiler-version "$cxx=$("$cxx" --version | head -1)")
 done
 
+# The official JS SDK making the same whole calls through an in-memory request handler, in this
+# same run, so that the ratio to restop's call/200 and call/404 comes from one machine and hour.
+if [ -z "${RESTOP_BENCH_SKIP_JS:-}" ]; then
+  echo "==== the JS SDK's whole calls, in memory (tests/benchmarks/call_js.mjs)" >&2
+  source tools/js_sdk.sh
+  js_dir=${RESTOP_LOAD_BUILD_DIR:-build/load}/js
+  install_js_sdk "$js_dir"
+  cp tests/benchmarks/call_js.mjs "$js_dir/call_js.mjs"  # beside its node_modules, where node resolves imports
+  (cd "$js_dir" && REPETITIONS="$repetitions" node call_js.mjs) >"$build_root/call_js.jsonl"
+  cat "$build_root/call_js.jsonl" >&2
+  report_args+=(--js "$build_root/call_js.jsonl" --js-version "JS SDK $js_sdk_version (node $(node --version))")
+fi
+
 if [ -z "${RESTOP_BENCH_SKIP_COMPILE_COST:-}" ]; then
   echo "==== compile cost (tools/compile_cost.sh)" >&2
   RESTOP_COMPILERS="${compilers[*]}" bash tools/compile_cost.sh >"$build_root/compile_cost.md"
   report_args+=(--compile "$build_root/compile_cost.md")
+fi
+
+if [ -z "${RESTOP_BENCH_SKIP_BINARY_SIZE:-}" ]; then
+  echo "==== binary size (tools/binary_size.sh)" >&2
+  RESTOP_COMPILERS="${compilers[*]}" bash tools/binary_size.sh >"$build_root/binary_size.md"
+  report_args+=(--binary-size "$build_root/binary_size.md")
 fi
 
 if [ -z "${RESTOP_BENCH_SKIP_LOAD:-}" ]; then

@@ -24,15 +24,11 @@ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_REL
   -DRESTOP_BUILD_TESTS=ON -DRESTOP_BUILD_BENCHMARKS=ON -DRESTOP_BUILD_EXAMPLES=OFF -DRESTOP_INSTALL=OFF >&2
 cmake --build "$build" -j "$(nproc)" --target codecatalyst-emulator restop_load_benchmark >&2
 
-# The JS SDK, pinned by the lock file npm writes on the first run; nothing of it is committed.
 js="$build/js"
-if [ ! -d "$js/node_modules/@aws-sdk/client-codecatalyst" ]; then
-  echo "==== load: npm install @aws-sdk/client-codecatalyst into $js" >&2
-  mkdir -p "$js"
-  npm install --prefix "$js" --no-audit --no-fund --loglevel=error @aws-sdk/client-codecatalyst@3 @smithy/node-http-handler >&2
-fi
+source tools/js_sdk.sh
+install_js_sdk "$js"
+js_version=$js_sdk_version
 cp tests/benchmarks/load_js.mjs "$js/load_js.mjs"  # beside its node_modules, where node resolves imports
-js_version=$(cd "$js" && node -p "require('./node_modules/@aws-sdk/client-codecatalyst/package.json').version")
 
 # 1024 connections need more descriptors than the usual soft limit of 1024, in the emulator and
 # in the clients: raise it to the hard limit.

@@ -5,6 +5,11 @@
 // usable token), reserves before appending, escapes through a 256-entry table, reads error
 // bodies with Boost.JSON's parser over a stack buffer, scans the headers once, and keeps the
 // request id inline. It produces the same information restop does, so the two do the same job.
+//
+// Each encoder comes in two parts: the checks, and `..._unchecked`, the bytes alone. The second is
+// the no-checks reference (issue 12), so that what validation costs shows on its own rather than
+// hiding in both sides. Each decoder likewise has a `..._into` form that reuses its outcome's
+// strings, the way a caller decoding in a loop would.
 
 #include <algorithm>
 #include <array>
@@ -33,39 +38,57 @@ inline constexpr std::array<bool, 256> unreserved = [] {
 
 enum class encode_status { ok, bad_id, bad_token };
 
-inline encode_status encode_delete_access_token(restop::request& req, std::string_view id, std::string_view token) {
-    // @length 1..36 counts scalar values: every byte that does not continue a UTF-8 sequence.
-    std::size_t scalars = 0;
-    for (char c : id) scalars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    if (scalars < 1 || scalars > 36) return encode_status::bad_id;
-    if (token.empty()) return encode_status::bad_token;
-    for (char c : token)  // no header injection
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return encode_status::bad_token;
-
+// Appends a label: runs of unreserved bytes with one append each (an id with nothing to escape
+// is one copy), %XX for every other byte.
+inline void append_label(std::string& target, std::string_view label) {
     static constexpr char hex[] = "0123456789ABCDEF";
-    static constexpr std::string_view prefix = "/v1/accessTokens/";
-    req.method = restop::http_method::delete_;
-    std::string& target = req.target;
-    target.clear();
-    target.reserve(prefix.size() + 3 * id.size());
-    target.append(prefix);
-    // Runs of bytes that pass go in with one append each; an id with nothing to escape is one copy.
     std::size_t run = 0;
-    for (std::size_t i = 0; i < id.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(id[i]);
+    for (std::size_t i = 0; i < label.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(label[i]);
         if (unreserved[byte]) continue;
-        target.append(id.data() + run, i - run);
+        target.append(label.data() + run, i - run);
         const char escaped[3] = {'%', hex[byte >> 4], hex[byte & 0xF]};
         target.append(escaped, 3);
         run = i + 1;
     }
-    target.append(id.data() + run, id.size() - run);
+    target.append(label.data() + run, label.size() - run);
+}
+
+inline void encode_delete_access_token_unchecked(restop::request& req, std::string_view id, std::string_view token) {
+    static constexpr std::string_view prefix = "/v1/accessTokens/";
+    req.method = restop::http_method::delete_;
+    req.target.clear();
+    req.target.reserve(prefix.size() + 3 * id.size());
+    req.target.append(prefix);
+    append_label(req.target, id);
     if (req.headers.size() != 1) req.headers.resize(1);
     restop::header& authorization = req.headers[0];
     authorization.name.assign("Authorization");
     authorization.value.assign("Bearer ");
     authorization.value.append(token);
     req.body.clear();
+}
+
+// @length counts scalar values: every byte that does not continue a UTF-8 sequence.
+inline std::size_t scalar_count(std::string_view text) noexcept {
+    std::size_t scalars = 0;
+    for (char c : text) scalars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return scalars;
+}
+
+// A token that can go into a header: not empty, no control byte (no header injection).
+inline bool usable_token(std::string_view token) noexcept {
+    if (token.empty()) return false;
+    for (char c : token)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return false;
+    return true;
+}
+
+inline encode_status encode_delete_access_token(restop::request& req, std::string_view id, std::string_view token) {
+    const std::size_t scalars = scalar_count(id);  // @length 1..36
+    if (scalars < 1 || scalars > 36) return encode_status::bad_id;
+    if (!usable_token(token)) return encode_status::bad_token;
+    encode_delete_access_token_unchecked(req, id, token);
     return encode_status::ok;
 }
 
@@ -126,9 +149,15 @@ inline error_code by_status(int status) noexcept {
     }
 }
 
-inline outcome decode_delete_access_token(const restop::response& received) {
-    outcome out;
+// Decodes into `out`, reusing its strings: after the first call an error of the same shape
+// allocates nothing.
+inline void decode_delete_access_token_into(outcome& out, const restop::response& received) {
     out.status = received.status;
+    out.code = error_code::none;
+    out.message.clear();
+    out.name.clear();
+    out.body.clear();
+    out.request_id_size = 0;
     const std::string* request_id = nullptr;
     const std::string* error_type = nullptr;
     for (const restop::header& field : received.headers) {
@@ -141,7 +170,7 @@ inline outcome decode_delete_access_token(const restop::response& received) {
         out.request_id_size = std::min(request_id->size(), sizeof out.request_id);
         std::memcpy(out.request_id, request_id->data(), out.request_id_size);
     }
-    if (received.status >= 100 && received.status < 300) return out;
+    if (received.status >= 100 && received.status < 300) return;
 
     std::string_view name = error_type ? sanitize(*error_type) : std::string_view();
     const std::string& body = received.body;
@@ -171,7 +200,7 @@ inline outcome decode_delete_access_token(const restop::response& received) {
                     out.name.assign(name);
                     out.body.assign(body);
                 }
-                return out;
+                return;
             }
         }
     }
@@ -180,6 +209,11 @@ inline outcome decode_delete_access_token(const restop::response& received) {
         out.name.assign(name);
         out.body.assign(body);
     }
+}
+
+inline outcome decode_delete_access_token(const restop::response& received) {
+    outcome out;
+    decode_delete_access_token_into(out, received);
     return out;
 }
 

@@ -285,22 +285,6 @@ inline bool is_project_name(std::string_view text) noexcept {
     return after_alnum;
 }
 
-// Appends a label, %XX-escaping what is not unreserved (the pattern lets only '-', '_', '.'
-// and alphanumerics through, which all pass, but an unchecked encoder cannot know that).
-inline void append_label(std::string& target, std::string_view label) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::size_t run = 0;
-    for (std::size_t i = 0; i < label.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(label[i]);
-        if (unreserved[byte]) continue;
-        target.append(label.data() + run, i - run);
-        const char escaped[3] = {'%', hex[byte >> 4], hex[byte & 0xF]};
-        target.append(escaped, 3);
-        run = i + 1;
-    }
-    target.append(label.data() + run, label.size() - run);
-}
-
 inline void encode_get_project_unchecked(restop::request& req, std::string_view space_name, std::string_view name,
                                          std::string_view token) {
     req.method = restop::http_method::get;

@@ -1,7 +1,14 @@
-// restop's run-time cost, measured beside two references in the same run (issue 5):
-//   restop  - the library, as a caller uses it;
-//   hand    - hand_written.hpp, what a careful engineer writes for DeleteAccessToken alone;
-//   floor   - a memcpy of the same output bytes (encode) or one pass over the body (decode).
+// restop's run-time cost, measured beside its references in the same run (issues 5 and 12):
+//   restop     - the library, as a caller uses it (every check on);
+//   wire_only  - the same with restop::checks::wire_only (encode and call only);
+//   hand       - hand_written.hpp, what a careful engineer writes for one operation alone,
+//                checking what the model requires;
+//   bare       - the same hand-written code with no check at all, decoding into a reused
+//                outcome: the no-checks reference of issue 12;
+//   floor      - a memcpy of the same output bytes (encode) or one pass over the body (decode).
+// DeleteAccessToken has every side; CreateAccessToken (a JSON body and output), ListAccessTokens
+// (a page) and GetProject (patterned labels) are operations restop_gen generated, with their
+// references in hand_written_generated.hpp.
 // Every benchmark also reports `allocs`, the heap allocations per operation, counted by the
 // replacement operator new below. tools/bench.sh turns the output into the README table.
 
@@ -14,10 +21,12 @@
 #include <new>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <restop/restop.hpp>
 
 #include "hand_written.hpp"
+#include "hand_written_generated.hpp"
 
 // ---- allocation counting --------------------------------------------------------------------
 // The benchmarks run on one thread, so a plain counter is exact and adds no atomic to either side.
@@ -124,30 +133,43 @@ const restop::response html_500 =
 
 // ---- encode ---------------------------------------------------------------------------------
 
-void encode_restop(benchmark::State& state, const std::string& id) {
-    const cc::delete_access_token op{.id = id};
+// Times `encode(req)` into one reused request, after a first call has grown it to size.
+template <class Encode>
+void time_encode(benchmark::State& state, Encode encode) {
     restop::request req;
-    if (!restop::encode_into(req, op, token)) state.SkipWithError("restop refused the input");
+    if (!encode(req)) state.SkipWithError("the encoder refused the input");
     allocation_meter meter(state);
     for (auto _ : state) {
-        auto ok = restop::encode_into(req, op, token);
+        auto ok = encode(req);
         benchmark::DoNotOptimize(ok);
         benchmark::DoNotOptimize(req);
         benchmark::ClobberMemory();
     }
 }
 
+// restop's side of an encode case: `op` encoded with every check, or with checks::wire_only.
+template <class Op>
+void encode_op(benchmark::State& state, const Op& op, restop::checks level) {
+    time_encode(state, [&](restop::request& req) { return static_cast<bool>(restop::encode_into(req, op, token, {.level = level})); });
+}
+
+void encode_restop(benchmark::State& state, const std::string& id) { encode_op(state, cc::delete_access_token{.id = id}, restop::checks::all); }
+
+void encode_wire_only(benchmark::State& state, const std::string& id) {
+    encode_op(state, cc::delete_access_token{.id = id}, restop::checks::wire_only);
+}
+
 void encode_hand(benchmark::State& state, const std::string& id) {
-    restop::request req;
-    if (hand::encode_delete_access_token(req, id, token_text) != hand::encode_status::ok)
-        state.SkipWithError("the hand-written encoder refused the input");
-    allocation_meter meter(state);
-    for (auto _ : state) {
-        auto status = hand::encode_delete_access_token(req, id, token_text);
-        benchmark::DoNotOptimize(status);
-        benchmark::DoNotOptimize(req);
-        benchmark::ClobberMemory();
-    }
+    time_encode(state, [&](restop::request& req) {
+        return hand::encode_delete_access_token(req, id, token_text) == hand::encode_status::ok;
+    });
+}
+
+void encode_bare(benchmark::State& state, const std::string& id) {
+    time_encode(state, [&](restop::request& req) {
+        hand::encode_delete_access_token_unchecked(req, id, token_text);
+        return true;
+    });
 }
 
 // The bytes restop writes, copied into buffers that already have room: no validation, no
@@ -178,12 +200,32 @@ void encode_floor(benchmark::State& state, const std::string& id) {
 
 // ---- decode ---------------------------------------------------------------------------------
 
-void decode_restop(benchmark::State& state, const restop::response& received) {
+template <class Op>
+void decode_op(benchmark::State& state, const restop::response& received) {
     allocation_meter meter(state);
     for (auto _ : state) {
-        auto outcome = restop::decode<cc::delete_access_token>(received);
+        auto outcome = restop::decode<Op>(received);
         benchmark::DoNotOptimize(outcome);
     }
+}
+
+void decode_restop(benchmark::State& state, const restop::response& received) { decode_op<cc::delete_access_token>(state, received); }
+
+// Times `decode_into(outcome, received)` into one reused outcome.
+template <class Outcome, class DecodeInto>
+void time_decode_into(benchmark::State& state, const restop::response& received, DecodeInto decode_into) {
+    Outcome outcome;
+    decode_into(outcome, received);
+    allocation_meter meter(state);
+    for (auto _ : state) {
+        decode_into(outcome, received);
+        benchmark::DoNotOptimize(outcome);
+        benchmark::ClobberMemory();
+    }
+}
+
+void decode_bare(benchmark::State& state, const restop::response& received) {
+    time_decode_into<hand::outcome>(state, received, hand::decode_delete_access_token_into);
 }
 
 void decode_hand(benchmark::State& state, const restop::response& received) {
@@ -221,16 +263,21 @@ struct canned_transport {
 };
 static_assert(restop::transport<canned_transport>);
 
-void call_restop(benchmark::State& state, const restop::response& received) {
+void call_with(benchmark::State& state, const restop::response& received, restop::checks level) {
     const cc::delete_access_token op{.id = ascii_id};
     canned_transport transport{&received};
     restop::request scratch;
     (void)restop::call(transport, op, token, scratch);  // the request has grown to size: it is reused from here on
     allocation_meter meter(state);
     for (auto _ : state) {
-        auto outcome = restop::call(transport, op, token, scratch);
+        auto outcome = restop::call(transport, op, token, scratch, {.level = level});
         benchmark::DoNotOptimize(outcome);
     }
+}
+
+void call_restop(benchmark::State& state, const restop::response& received) { call_with(state, received, restop::checks::all); }
+void call_wire_only(benchmark::State& state, const restop::response& received) {
+    call_with(state, received, restop::checks::wire_only);
 }
 
 void call_hand(benchmark::State& state, const restop::response& received) {
@@ -246,6 +293,21 @@ void call_hand(benchmark::State& state, const restop::response& received) {
         restop::transport_result sent = transport.send(scratch);
         auto outcome = hand::decode_delete_access_token(*sent);
         benchmark::DoNotOptimize(outcome);
+    }
+}
+
+void call_bare(benchmark::State& state, const restop::response& received) {
+    canned_transport transport{&received};
+    restop::request scratch;
+    hand::outcome outcome;
+    hand::encode_delete_access_token_unchecked(scratch, ascii_id, token_text);
+    allocation_meter meter(state);
+    for (auto _ : state) {
+        hand::encode_delete_access_token_unchecked(scratch, ascii_id, token_text);
+        restop::transport_result sent = transport.send(scratch);
+        hand::decode_delete_access_token_into(outcome, *sent);
+        benchmark::DoNotOptimize(outcome);
+        benchmark::ClobberMemory();
     }
 }
 
@@ -265,6 +327,107 @@ void call_floor(benchmark::State& state, const restop::response& received) {
         const void* found = one_pass(sent->body);
         benchmark::DoNotOptimize(found);
     }
+}
+
+// ---- operations restop_gen generated ------------------------------------------------------------
+
+const hand::time_point new_year = std::chrono::sys_days(std::chrono::year{2026} / 12 / 31);
+const cc::create_access_token create_op{.name = "ci-token-for-nightly-builds", .expires_time = new_year};
+const cc::get_project get_project_op{.space_name = "my-space", .name = "web_frontend.v2"};
+
+const restop::response created_201 = make_response(
+    201, aws_headers("application/json", "166", true),
+    R"({"secret":"cc-pat-1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f","name":"ci-token-for-nightly-builds",)"
+    R"("expiresTime":"2026-12-31T00:00:00Z","accessTokenId":"a1b2c3d4-5678-90ab-cdef-EXAMPLEbbbbb"})");
+
+const restop::response token_page_200 = [] {
+    std::string body = R"({"items":[)";
+    for (int i = 0; i < 10; ++i) {
+        if (i) body += ',';
+        body += R"({"id":"a1b2c3d4-5678-90ab-cdef-EXAMPLE0000)" + std::to_string(i) + R"(","name":"token-)" + std::to_string(i) +
+                R"(","expiresTime":"2026-12-)" + std::to_string(10 + i) + R"(T08:30:00Z"})";
+    }
+    body += R"(],"nextToken":"eyJvZmZzZXQiOjEwfQ"})";
+    return make_response(200, aws_headers("application/json", std::to_string(body.size()), true), std::move(body));
+}();
+
+void create_restop(benchmark::State& state, const int&) { encode_op(state, create_op, restop::checks::all); }
+void create_wire_only(benchmark::State& state, const int&) { encode_op(state, create_op, restop::checks::wire_only); }
+void create_hand(benchmark::State& state, const int&) {
+    time_encode(state, [](restop::request& req) {
+        return hand::encode_create_access_token(req, create_op.name.view(), create_op.expires_time, token_text) ==
+               hand::encode_status::ok;
+    });
+}
+void create_bare(benchmark::State& state, const int&) {
+    time_encode(state, [](restop::request& req) {
+        hand::encode_create_access_token_unchecked(req, create_op.name.view(), create_op.expires_time, token_text);
+        return true;
+    });
+}
+
+void get_project_restop(benchmark::State& state, const int&) { encode_op(state, get_project_op, restop::checks::all); }
+void get_project_wire_only(benchmark::State& state, const int&) { encode_op(state, get_project_op, restop::checks::wire_only); }
+void get_project_hand(benchmark::State& state, const int&) {
+    time_encode(state, [](restop::request& req) {
+        return hand::encode_get_project(req, get_project_op.space_name.view(), get_project_op.name.view(), token_text) ==
+               hand::encode_status::ok;
+    });
+}
+void get_project_bare(benchmark::State& state, const int&) {
+    time_encode(state, [](restop::request& req) {
+        hand::encode_get_project_unchecked(req, get_project_op.space_name.view(), get_project_op.name.view(), token_text);
+        return true;
+    });
+}
+
+// The floor of an encode: the request's bytes copied into buffers that have room.
+template <class Op>
+void encode_floor_of(benchmark::State& state, const Op& op) {
+    restop::request encoded;
+    (void)restop::encode_into(encoded, op, token);
+    char target[256];
+    char body[256];
+    char authorization[256];
+    const std::string& bearer = encoded.headers.at(0).value;
+    allocation_meter meter(state);
+    for (auto _ : state) {
+        std::memcpy(target, encoded.target.data(), encoded.target.size());
+        std::memcpy(body, encoded.body.data(), encoded.body.size());
+        std::memcpy(authorization, bearer.data(), bearer.size());
+        benchmark::DoNotOptimize(target);
+        benchmark::DoNotOptimize(body);
+        benchmark::DoNotOptimize(authorization);
+        benchmark::ClobberMemory();
+    }
+}
+void create_floor(benchmark::State& state, const int&) { encode_floor_of(state, create_op); }
+void get_project_floor(benchmark::State& state, const int&) { encode_floor_of(state, get_project_op); }
+
+void created_restop(benchmark::State& state, const restop::response& received) { decode_op<cc::create_access_token>(state, received); }
+void created_hand(benchmark::State& state, const restop::response& received) {
+    allocation_meter meter(state);
+    for (auto _ : state) {
+        hand::created_token outcome;
+        benchmark::DoNotOptimize(hand::decode_create_access_token_into(outcome, received));
+        benchmark::DoNotOptimize(outcome);
+    }
+}
+void created_bare(benchmark::State& state, const restop::response& received) {
+    time_decode_into<hand::created_token>(state, received, hand::decode_create_access_token_into);
+}
+
+void page_restop(benchmark::State& state, const restop::response& received) { decode_op<cc::list_access_tokens>(state, received); }
+void page_hand(benchmark::State& state, const restop::response& received) {
+    allocation_meter meter(state);
+    for (auto _ : state) {
+        hand::token_page outcome;
+        benchmark::DoNotOptimize(hand::decode_list_access_tokens_into(outcome, received));
+        benchmark::DoNotOptimize(outcome);
+    }
+}
+void page_bare(benchmark::State& state, const restop::response& received) {
+    time_decode_into<hand::token_page>(state, received, hand::decode_list_access_tokens_into);
 }
 
 // ---- the sides do the same job -------------------------------------------------------------
@@ -311,6 +474,50 @@ bool sides_agree() {
             std::fprintf(stderr, "decode differs for status %d\n", received->status);
             agree = false;
         }
+    }
+    // The generated operations: the same request bytes, and the same output read back.
+    const auto same_request = [&](const char* what, const restop::request& ours, const restop::request& theirs) {
+        bool same = ours.method == theirs.method && ours.target == theirs.target && ours.body == theirs.body &&
+                    ours.headers.size() == theirs.headers.size();
+        for (std::size_t i = 0; same && i < ours.headers.size(); ++i)
+            same = ours.headers[i].name == theirs.headers[i].name && ours.headers[i].value == theirs.headers[i].value;
+        if (!same) {
+            std::fprintf(stderr, "encode of %s differs: %s %s vs %s %s\n", what, ours.target.c_str(), ours.body.c_str(),
+                         theirs.target.c_str(), theirs.body.c_str());
+            agree = false;
+        }
+    };
+    restop::request ours;
+    restop::request theirs;
+    if (!restop::encode_into(ours, create_op, token) ||
+        hand::encode_create_access_token(theirs, create_op.name.view(), create_op.expires_time, token_text) != hand::encode_status::ok)
+        agree = false;
+    same_request("CreateAccessToken", ours, theirs);
+    if (!restop::encode_into(ours, get_project_op, token) ||
+        hand::encode_get_project(theirs, get_project_op.space_name.view(), get_project_op.name.view(), token_text) !=
+            hand::encode_status::ok)
+        agree = false;
+    same_request("GetProject", ours, theirs);
+
+    const auto created = restop::decode<cc::create_access_token>(created_201);
+    hand::created_token their_token;
+    if (!created || !hand::decode_create_access_token_into(their_token, created_201) ||
+        created->output.secret.reveal() != their_token.secret || created->output.name != their_token.name ||
+        created->output.expires_time != their_token.expires_time || created->output.access_token_id != their_token.access_token_id ||
+        created->request_id != std::string_view(their_token.request_id, their_token.request_id_size)) {
+        std::fprintf(stderr, "decode of CreateAccessToken's 201 differs\n");
+        agree = false;
+    }
+    const auto page = restop::decode<cc::list_access_tokens>(token_page_200);
+    hand::token_page their_page;
+    bool same_page = page && hand::decode_list_access_tokens_into(their_page, token_page_200) &&
+                     page->output.items.size() == their_page.items.size() && page->output.next_token == their_page.next_token;
+    for (std::size_t i = 0; same_page && i < their_page.items.size(); ++i)
+        same_page = page->output.items[i].id == their_page.items[i].id && page->output.items[i].name == their_page.items[i].name &&
+                    page->output.items[i].expires_time == their_page.items[i].expires_time;
+    if (!same_page) {
+        std::fprintf(stderr, "decode of a ListAccessTokens page differs\n");
+        agree = false;
     }
     return agree;
 }
@@ -378,29 +585,43 @@ void pattern_floor(benchmark::State& state, const std::string& value) {
 // Names are <case>/<side>; tools/bench_report.py pairs the sides of each case.
 
 template <class Input>
-void register_case(const std::string& name, void (*restop_side)(benchmark::State&, const Input&),
-                   void (*hand_side)(benchmark::State&, const Input&), void (*floor_side)(benchmark::State&, const Input&),
-                   const Input& input) {
-    benchmark::RegisterBenchmark((name + "/restop").c_str(), restop_side, std::cref(input));
-    benchmark::RegisterBenchmark((name + "/hand").c_str(), hand_side, std::cref(input));
-    benchmark::RegisterBenchmark((name + "/floor").c_str(), floor_side, std::cref(input));
+using side = void (*)(benchmark::State&, const Input&);
+
+// Registers the sides a case has (a null one is left out) under <case>/<side>.
+template <class Input>
+void register_case(const std::string& name, const Input& input, side<Input> restop_side, side<Input> wire_only_side,
+                   side<Input> hand_side, side<Input> bare_side, side<Input> floor_side) {
+    const std::pair<const char*, side<Input>> sides[] = {
+        {"restop", restop_side}, {"wire_only", wire_only_side}, {"hand", hand_side}, {"bare", bare_side}, {"floor", floor_side}};
+    for (const auto& [side_name, run] : sides)
+        if (run) benchmark::RegisterBenchmark((name + "/" + side_name).c_str(), run, std::cref(input));
 }
+
+const int no_input = 0;
 
 }  // namespace
 
 int main(int argc, char** argv) {
     if (!sides_agree()) return 1;
-    register_case<std::string>("encode/ascii_id", encode_restop, encode_hand, encode_floor, ascii_id);
-    register_case<std::string>("encode/smithy_escaping", encode_restop, encode_hand, encode_floor, smithy_escaping_id);
-    register_case<restop::response>("decode/200", decode_restop, decode_hand, decode_floor, ok_200);
-    register_case<restop::response>("decode/404_errortype_header", decode_restop, decode_hand, decode_floor, not_found_404);
-    register_case<restop::response>("decode/429_type_in_body", decode_restop, decode_hand, decode_floor, throttled_429);
-    register_case<restop::response>("decode/402_status_table", decode_restop, decode_hand, decode_floor, quota_402);
-    register_case<restop::response>("decode/500_html", decode_restop, decode_hand, decode_floor, html_500);
-    register_case<restop::response>("call/200", call_restop, call_hand, call_floor, ok_200);
-    register_case<restop::response>("call/404", call_restop, call_hand, call_floor, not_found_404);
-    register_case<std::string>("check/pattern_uuid", pattern_restop, pattern_hand, pattern_floor, uuid_value);
-    register_case<std::string>("check/pattern_uuid_recompiled", pattern_recompiled, pattern_hand, pattern_floor, uuid_value);
+    using restop::response;
+    register_case<std::string>("encode/ascii_id", ascii_id, encode_restop, encode_wire_only, encode_hand, encode_bare, encode_floor);
+    register_case<std::string>("encode/smithy_escaping", smithy_escaping_id, encode_restop, encode_wire_only, encode_hand, encode_bare,
+                               encode_floor);
+    for (const auto& [name, received] : {std::pair{"decode/200", &ok_200}, {"decode/404_errortype_header", &not_found_404},
+                                         {"decode/429_type_in_body", &throttled_429}, {"decode/402_status_table", &quota_402},
+                                         {"decode/500_html", &html_500}})
+        register_case<response>(name, *received, decode_restop, nullptr, decode_hand, decode_bare, decode_floor);
+    register_case<response>("call/200", ok_200, call_restop, call_wire_only, call_hand, call_bare, call_floor);
+    register_case<response>("call/404", not_found_404, call_restop, call_wire_only, call_hand, call_bare, call_floor);
+    register_case<int>("encode/create_access_token", no_input, create_restop, create_wire_only, create_hand, create_bare, create_floor);
+    register_case<response>("decode/create_access_token_201", created_201, created_restop, nullptr, created_hand, created_bare,
+                            decode_floor);
+    register_case<response>("decode/list_access_tokens_page", token_page_200, page_restop, nullptr, page_hand, page_bare, decode_floor);
+    register_case<int>("encode/get_project", no_input, get_project_restop, get_project_wire_only, get_project_hand, get_project_bare,
+                       get_project_floor);
+    register_case<std::string>("check/pattern_uuid", uuid_value, pattern_restop, nullptr, pattern_hand, nullptr, pattern_floor);
+    register_case<std::string>("check/pattern_uuid_recompiled", uuid_value, pattern_recompiled, nullptr, pattern_hand, nullptr,
+                               pattern_floor);
 
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

@@ -5,11 +5,4 @@
 
 #include "transport.hpp"
 
-int main(int argc, char** argv) {
-    compile_cost::canned_transport transport;
-    const restop::bearer_token token("token");
-    restop::request scratch;
-    const char* id = argc > 1 ? argv[1] : "a1b2c3d4-5678-90ab-cdef-EXAMPLEbbbbb";
-    auto outcome = restop::call(transport, restop::codecatalyst::delete_access_token{.id = id}, token, scratch);
-    return outcome ? 0 : 1;
-}
+int main(int argc, char** argv) { return compile_cost::call_delete_access_token(argc, argv); }
