@@ -4,8 +4,11 @@
 // structure, union or document payload. Each value is written by its restop::value_traits.
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/object.hpp>
@@ -16,12 +19,34 @@
 #include "restop/encode.hpp"
 #include "restop/members.hpp"
 #include "restop/operation.hpp"
+#include "restop/params.hpp"
 #include "restop/structure.hpp"
+#include "restop/timestamp.hpp"
 #include "restop/value_traits.hpp"
 
 namespace restop {
 
 namespace detail {
+// Appends what a reset serializer writes.
+inline void drain_into(std::string& out, boost::json::serializer& writer) {
+    while (!writer.done()) {
+        char chunk[256];
+        out.append(writer.read(chunk));
+    }
+}
+
+// Appends what Boost.JSON writes for a string (with its quotes) or a scalar value.
+inline void append_serialized(std::string& out, boost::json::string_view text) {
+    boost::json::serializer writer;
+    writer.reset(text);
+    drain_into(out, writer);
+}
+inline void append_serialized(std::string& out, const boost::json::value& value) {
+    boost::json::serializer writer;
+    writer.reset(&value);
+    drain_into(out, writer);
+}
+
 // The bytes of `json` into `body`, reusing its storage: a request encoded again and again grows
 // its body once. (boost::json::serialize returns a new string every time.)
 template <class Json>
@@ -29,10 +54,138 @@ void serialize_into(std::string& body, const Json& json) {
     boost::json::serializer writer;
     writer.reset(&json);
     body.clear();
-    while (!writer.done()) {
-        char chunk[512];
-        body.append(writer.read(chunk));
+    drain_into(body, writer);
+}
+
+// ---- bodies of scalars, written as text ------------------------------------------------------
+// Most request bodies are a handful of strings, numbers and timestamps (a token's name and
+// expiry, a project's display name). For those, building a DOM and serializing it cost three
+// times what the bytes do, so such a body is written straight as text: each member's own
+// write_json is handed a json_text_value, which stands in for the boost::json::value it would
+// fill and appends the JSON text as the value is set. Boost.JSON still does the escaping and
+// the numbers, so the bytes are those the DOM path writes. Bodies with anything else (lists,
+// structures, documents, blobs, user types) take the DOM path.
+
+// restop's own scalar types, whose write_json only ever calls what json_text_value offers.
+template <class T>
+inline constexpr bool writes_json_text = false;
+template <>
+inline constexpr bool writes_json_text<std::string> = true;
+template <>
+inline constexpr bool writes_json_text<bool> = true;
+template <>
+inline constexpr bool writes_json_text<timestamp> = true;
+template <class Int>
+    requires(std::is_integral_v<Int> && !std::is_same_v<Int, bool> && !std::is_same_v<Int, char>)
+inline constexpr bool writes_json_text<Int> = true;
+template <class... Constraints>
+inline constexpr bool writes_json_text<string_param<Constraints...>> = true;
+template <class Int, class... Constraints>
+inline constexpr bool writes_json_text<integer_param<Int, Constraints...>> = true;
+template <class T>
+inline constexpr bool writes_json_text<std::optional<T>> = writes_json_text<T>;
+
+template <class Object, template <class...> class List, class... Fields>
+constexpr bool body_writes_json_text(List<Fields...>) noexcept {
+    return ((Fields::where != location::body || writes_json_text<typename Fields::value_type>) && ...);
+}
+
+// The bytes of `text` inside a JSON string, escaped by Boost.JSON, without the quotes.
+inline void append_json_escaped(std::string& out, std::string_view text) {
+    const std::size_t start = out.size();
+    append_serialized(out, boost::json::string_view(text.data(), text.size()));
+    out.pop_back();           // the closing quote
+    out.erase(start, 1);      // the opening one
+}
+
+// A member name needs no escaping when it is printable ASCII without '"' or '\' (all of
+// Smithy's names are): then it is copied as it is.
+constexpr bool is_plain_json_name(std::string_view name) noexcept {
+    for (char c : name)
+        if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+    return true;
+}
+
+class json_text_value {
+public:
+    explicit json_text_value(std::string& out) noexcept : out_(out), text_{out} {}
+
+    // A string: emplace_string() opens it, and finish() closes it after write_json returns.
+    struct string_text {
+        std::string& out;
+        void assign(const char* data, std::size_t size) { append_json_escaped(out, std::string_view(data, size)); }
+        // What the timestamp writers append (digits, letters, "-:., "), which needs no escaping.
+        void append(std::size_t count, char c) { out.append(count, c); }
+        template <class Iterator>
+        void append(Iterator first, Iterator last) {
+            out.append(first, last);
+        }
+    };
+    string_text& emplace_string() {
+        out_ += '"';
+        string_open_ = true;
+        return text_;
     }
+
+    template <class Number>
+    struct number_text {
+        std::string& out;
+        void operator=(Number value) const { append_serialized(out, boost::json::value(value)); }
+    };
+    number_text<std::int64_t> emplace_int64() noexcept { return {out_}; }
+    number_text<std::uint64_t> emplace_uint64() noexcept { return {out_}; }
+    number_text<double> emplace_double() noexcept { return {out_}; }
+
+    struct bool_text {
+        std::string& out;
+        void operator=(bool value) const { out.append(value ? "true" : "false"); }
+    };
+    bool_text emplace_bool() noexcept { return {out_}; }
+    void emplace_null() { out_.append("null"); }
+
+    void finish() {
+        if (string_open_) out_ += '"';
+        string_open_ = false;
+    }
+
+private:
+    std::string& out_;
+    string_text text_;
+    bool string_open_ = false;
+};
+
+// The body members of `object` as one JSON object, in member order, absent members left out;
+// an unset idempotency token is written as `idempotency_token` when one was made.
+template <class Object, template <class...> class List, class... Fields>
+void write_body_text(std::string& body, [[maybe_unused]] const Object& object, List<Fields...>,
+                     [[maybe_unused]] std::string_view idempotency_token) {
+    body.clear();
+    body += '{';
+    [[maybe_unused]] bool first = true;
+    ([&] {
+        if constexpr (Fields::where == location::body) {
+            const auto& value = object.*Fields::pointer;
+            const bool present = Fields::traits::present(value);
+            if (!present && !(Fields::is_idempotency_token && !idempotency_token.empty())) return;
+            if (!first) body += ',';
+            first = false;
+            if constexpr (is_plain_json_name(Fields::wire_name)) {
+                body += '"';
+                body.append(Fields::wire_name);
+                body += '"';
+            } else {
+                append_serialized(body, boost::json::string_view(Fields::wire_name.data(), Fields::wire_name.size()));
+            }
+            body += ':';
+            json_text_value json(body);
+            if (present)
+                Fields::traits::write_json(json, value, Fields::context);
+            else
+                json.emplace_string().assign(idempotency_token.data(), idempotency_token.size());
+            json.finish();
+        }
+    }(), ...);
+    body += '}';
 }
 
 // The DOM a body is written into lives on the stack: a request body of a few members (a token's
@@ -49,11 +202,16 @@ struct json_body_writer {
     /// The body members of `op` as one JSON object, absent members omitted; an
     /// `@idempotencyToken` member that the caller left empty is written as `idempotency_token`.
     static void write(std::string& body, const Op& op, std::string_view idempotency_token) {
-        unsigned char buffer[detail::body_dom_buffer_size];
-        boost::json::monotonic_resource memory(buffer, sizeof buffer);
-        boost::json::object object(&memory);
-        detail::write_body_fields(object, op, typename description_t<Op>::member_list{}, idempotency_token);
-        detail::serialize_into(body, object);
+        using member_list = typename description_t<Op>::member_list;
+        if constexpr (detail::body_writes_json_text<Op>(member_list{})) {
+            detail::write_body_text(body, op, member_list{}, idempotency_token);
+        } else {
+            unsigned char buffer[detail::body_dom_buffer_size];
+            boost::json::monotonic_resource memory(buffer, sizeof buffer);
+            boost::json::object object(&memory);
+            detail::write_body_fields(object, op, member_list{}, idempotency_token);
+            detail::serialize_into(body, object);
+        }
     }
 
     /// A structure, union or document payload (`@httpPayload`) as the whole body.

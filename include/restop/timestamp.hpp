@@ -53,10 +53,20 @@ constexpr bool parse_fraction(std::string_view text, std::size_t& at, std::int64
     return at != digits_begin;
 }
 
-inline void append_padded(std::string& out, long long value, int width) {
-    std::string digits = std::to_string(value);
-    if (static_cast<int>(digits.size()) < width) out.append(static_cast<std::size_t>(width) - digits.size(), '0');
-    out += digits;
+// The formatters append to any string with append(count, char) and append(first, last):
+// std::string, and boost::json::string, so that a timestamp in a JSON body is written straight
+// into the body's DOM with no string of its own.
+template <class Out>
+void append_text(Out& out, std::string_view text) {
+    out.append(text.begin(), text.end());
+}
+
+template <class Out>
+void append_padded(Out& out, long long value, int width) {
+    char digits[24];
+    const std::size_t size = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, value).ptr - digits);
+    if (size < static_cast<std::size_t>(width)) out.append(static_cast<std::size_t>(width) - size, '0');
+    append_text(out, std::string_view(digits, size));
 }
 
 // An instant as the parsers read it and the formatters write it: whole seconds since 1970 (any
@@ -119,11 +129,12 @@ constexpr civil_day split_day(std::int64_t seconds) noexcept {
     return {std::chrono::sys_days(std::chrono::days(day)), rest};
 }
 
-inline void append_clock(std::string& out, std::int64_t second_of_day) {
+template <class Out>
+void append_clock(Out& out, std::int64_t second_of_day) {
     append_padded(out, second_of_day / 3'600, 2);
-    out += ':';
+    out.append(1, ':');
     append_padded(out, second_of_day / 60 % 60, 2);
-    out += ':';
+    out.append(1, ':');
     append_padded(out, second_of_day % 60, 2);
 }
 
@@ -195,13 +206,14 @@ constexpr std::optional<civil_instant> read_http_date(std::string_view text) noe
 }
 
 // Milliseconds as `.5`, `.25`, `.125`: Smithy keeps fractions of an epoch to the millisecond.
-inline void append_millis(std::string& out, std::int64_t millis) {
+template <class Out>
+void append_millis(Out& out, std::int64_t millis) {
     if (millis == 0) return;
     char digits[4] = {'.', static_cast<char>('0' + millis / 100), static_cast<char>('0' + millis / 10 % 10),
                       static_cast<char>('0' + millis % 10)};
     std::size_t size = 4;
     while (digits[size - 1] == '0') --size;
-    out.append(digits, size);
+    append_text(out, std::string_view(digits, size));
 }
 
 /// Why a timestamp could not be read: the decoders name the two cases differently.
@@ -261,6 +273,72 @@ inline timestamp_reading read_timestamp(std::string_view text, timestamp_format 
     out = *when;
     return timestamp_reading::read;
 }
+
+// The writers behind the format_ functions, appending to `out` (see append_text).
+template <class Out>
+void append_rfc3339(Out& out, timestamp when) {
+    const civil_instant instant = to_civil(when);
+    const civil_day parts = split_day(instant.seconds);
+    const std::chrono::year_month_day date{parts.day};
+    append_padded(out, static_cast<int>(date.year()), 4);
+    out.append(1, '-');
+    append_padded(out, static_cast<unsigned>(date.month()), 2);
+    out.append(1, '-');
+    append_padded(out, static_cast<unsigned>(date.day()), 2);
+    out.append(1, 'T');
+    append_clock(out, parts.second_of_day);
+    if (instant.fraction_ns != 0) {
+        char digits[10] = {'.'};
+        std::int64_t fraction = instant.fraction_ns;
+        for (int i = 9; i >= 1; --i, fraction /= 10) digits[i] = static_cast<char>('0' + fraction % 10);
+        std::size_t size = 10;
+        while (digits[size - 1] == '0') --size;  // not zero, so a digit other than '0' stops it
+        append_text(out, std::string_view(digits, size));
+    }
+    out.append(1, 'Z');
+}
+
+template <class Out>
+void append_epoch_seconds(Out& out, timestamp when) {
+    // Before 1970 the sign covers the fraction too: -1.5 is one and a half seconds before.
+    std::int64_t millis = epoch_millis(when);
+    if (millis < 0) {
+        out.append(1, '-');
+        millis = -millis;
+    }
+    char digits[24];
+    append_text(out, std::string_view(digits, static_cast<std::size_t>(
+                                                  std::to_chars(digits, digits + sizeof digits, millis / 1000).ptr - digits)));
+    append_millis(out, millis % 1000);
+}
+
+template <class Out>
+void append_http_date(Out& out, timestamp when) {
+    const civil_instant instant = to_civil(timestamp(std::chrono::milliseconds(epoch_millis(when))));
+    const civil_day parts = split_day(instant.seconds);
+    const std::chrono::year_month_day date{parts.day};
+    append_text(out, day_name(parts.day));
+    append_text(out, ", ");
+    append_padded(out, static_cast<unsigned>(date.day()), 2);
+    out.append(1, ' ');
+    append_text(out, month_names[static_cast<unsigned>(date.month()) - 1]);
+    out.append(1, ' ');
+    append_padded(out, static_cast<int>(date.year()), 4);
+    out.append(1, ' ');
+    append_clock(out, parts.second_of_day);
+    append_millis(out, instant.fraction_ns / 1'000'000);
+    append_text(out, " GMT");
+}
+
+template <class Out>
+void append_timestamp(Out& out, timestamp when, timestamp_format format) {
+    switch (format) {
+        case timestamp_format::epoch_seconds: return append_epoch_seconds(out, when);
+        case timestamp_format::http_date: return append_http_date(out, when);
+        case timestamp_format::date_time: break;
+    }
+    append_rfc3339(out, when);
+}
 }  // namespace detail
 
 /// Parses an RFC 3339 date-time: `2026-01-31T12:00:00Z`, with optional fractional seconds (up
@@ -275,42 +353,17 @@ inline std::optional<timestamp> parse_rfc3339(std::string_view text) noexcept {
 /// Formats as RFC 3339 in UTC: `2026-01-31T12:00:00Z`, with fractional seconds only when they
 /// are not zero, and then without trailing zeros (`12:00:00.5Z`).
 inline std::string format_rfc3339(timestamp when) {
-    const detail::civil_instant instant = detail::to_civil(when);
-    const detail::civil_day parts = detail::split_day(instant.seconds);
-    const std::chrono::year_month_day date{parts.day};
     std::string out;
     out.reserve(30);
-    detail::append_padded(out, static_cast<int>(date.year()), 4);
-    out += '-';
-    detail::append_padded(out, static_cast<unsigned>(date.month()), 2);
-    out += '-';
-    detail::append_padded(out, static_cast<unsigned>(date.day()), 2);
-    out += 'T';
-    detail::append_clock(out, parts.second_of_day);
-    if (instant.fraction_ns != 0) {
-        std::string digits;
-        detail::append_padded(digits, instant.fraction_ns, 9);
-        digits.erase(digits.find_last_not_of('0') + 1);
-        out += '.';
-        out += digits;
-    }
-    out += 'Z';
+    detail::append_rfc3339(out, when);
     return out;
 }
 
 /// Formats as Smithy `epoch-seconds`: whole seconds, then up to three fraction digits
 /// (`1576540098`, `1576540098.5`); the sub-millisecond part is dropped.
 inline std::string format_epoch_seconds(timestamp when) {
-    // Before 1970 the sign covers the fraction too: -1.5 is one and a half seconds before.
-    std::int64_t millis = detail::epoch_millis(when);
     std::string out;
-    if (millis < 0) {
-        out += '-';
-        millis = -millis;
-    }
-    char digits[24];
-    out.append(digits, std::to_chars(digits, digits + sizeof digits, millis / 1000).ptr);
-    detail::append_millis(out, millis % 1000);
+    detail::append_epoch_seconds(out, when);
     return out;
 }
 
@@ -332,23 +385,9 @@ inline std::optional<timestamp> parse_epoch_seconds(std::string_view text) noexc
 /// Formats as an IMF-fixdate (RFC 9110 section 5.6.7): `Mon, 16 Dec 2019 23:48:18 GMT`, with the
 /// milliseconds after the seconds when there are any (`23:48:18.5 GMT`), as the AWS SDKs write them.
 inline std::string format_http_date(timestamp when) {
-    const detail::civil_instant instant =
-        detail::to_civil(timestamp(std::chrono::milliseconds(detail::epoch_millis(when))));
-    const detail::civil_day parts = detail::split_day(instant.seconds);
-    const std::chrono::year_month_day date{parts.day};
     std::string out;
     out.reserve(32);
-    out += detail::day_name(parts.day);
-    out += ", ";
-    detail::append_padded(out, static_cast<unsigned>(date.day()), 2);
-    out += ' ';
-    out += detail::month_names[static_cast<unsigned>(date.month()) - 1];
-    out += ' ';
-    detail::append_padded(out, static_cast<int>(date.year()), 4);
-    out += ' ';
-    detail::append_clock(out, parts.second_of_day);
-    detail::append_millis(out, instant.fraction_ns / 1'000'000);
-    out += " GMT";
+    detail::append_http_date(out, when);
     return out;
 }
 
@@ -361,12 +400,10 @@ inline std::optional<timestamp> parse_http_date(std::string_view text) noexcept 
 
 /// Formats in `format`.
 inline std::string format_timestamp(timestamp when, timestamp_format format) {
-    switch (format) {
-        case timestamp_format::epoch_seconds: return format_epoch_seconds(when);
-        case timestamp_format::http_date: return format_http_date(when);
-        case timestamp_format::date_time: break;
-    }
-    return format_rfc3339(when);
+    std::string out;
+    out.reserve(32);
+    detail::append_timestamp(out, when, format);
+    return out;
 }
 
 /// Parses text in `format`; nullopt when malformed or outside the span of `timestamp`.

@@ -393,14 +393,14 @@ template <>
 struct value_traits<timestamp> : scalar_value_traits<timestamp> {
     static constexpr value_kind kind = value_kind::timestamp_;
     static void append_text(std::string& out, timestamp value, const wire_context& context) {
-        out += format_timestamp(value, context.timestamps);
+        detail::append_timestamp(out, value, context.timestamps);
     }
     static detail::read_outcome read_text(std::string_view text, timestamp& out, const wire_context& context) {
         return outcome_of(detail::read_timestamp(text, context.timestamps, out), context.timestamps);
     }
     static void write_json(auto& json, timestamp value, const wire_context& context) {
         if (context.timestamps != timestamp_format::epoch_seconds) {
-            json.emplace_string() = format_timestamp(value, context.timestamps);
+            detail::append_timestamp(json.emplace_string(), value, context.timestamps);  // into the DOM's own memory
             return;
         }
         const auto millis = detail::epoch_millis(value);

@@ -1851,10 +1851,20 @@ constexpr bool parse_fraction(std::string_view text, std::size_t& at, std::int64
     return at != digits_begin;
 }
 
-inline void append_padded(std::string& out, long long value, int width) {
-    std::string digits = std::to_string(value);
-    if (static_cast<int>(digits.size()) < width) out.append(static_cast<std::size_t>(width) - digits.size(), '0');
-    out += digits;
+// The formatters append to any string with append(count, char) and append(first, last):
+// std::string, and boost::json::string, so that a timestamp in a JSON body is written straight
+// into the body's DOM with no string of its own.
+template <class Out>
+void append_text(Out& out, std::string_view text) {
+    out.append(text.begin(), text.end());
+}
+
+template <class Out>
+void append_padded(Out& out, long long value, int width) {
+    char digits[24];
+    const std::size_t size = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, value).ptr - digits);
+    if (size < static_cast<std::size_t>(width)) out.append(static_cast<std::size_t>(width) - size, '0');
+    append_text(out, std::string_view(digits, size));
 }
 
 // An instant as the parsers read it and the formatters write it: whole seconds since 1970 (any
@@ -1917,11 +1927,12 @@ constexpr civil_day split_day(std::int64_t seconds) noexcept {
     return {std::chrono::sys_days(std::chrono::days(day)), rest};
 }
 
-inline void append_clock(std::string& out, std::int64_t second_of_day) {
+template <class Out>
+void append_clock(Out& out, std::int64_t second_of_day) {
     append_padded(out, second_of_day / 3'600, 2);
-    out += ':';
+    out.append(1, ':');
     append_padded(out, second_of_day / 60 % 60, 2);
-    out += ':';
+    out.append(1, ':');
     append_padded(out, second_of_day % 60, 2);
 }
 
@@ -1993,13 +2004,14 @@ constexpr std::optional<civil_instant> read_http_date(std::string_view text) noe
 }
 
 // Milliseconds as `.5`, `.25`, `.125`: Smithy keeps fractions of an epoch to the millisecond.
-inline void append_millis(std::string& out, std::int64_t millis) {
+template <class Out>
+void append_millis(Out& out, std::int64_t millis) {
     if (millis == 0) return;
     char digits[4] = {'.', static_cast<char>('0' + millis / 100), static_cast<char>('0' + millis / 10 % 10),
                       static_cast<char>('0' + millis % 10)};
     std::size_t size = 4;
     while (digits[size - 1] == '0') --size;
-    out.append(digits, size);
+    append_text(out, std::string_view(digits, size));
 }
 
 /// Why a timestamp could not be read: the decoders name the two cases differently.
@@ -2059,6 +2071,72 @@ inline timestamp_reading read_timestamp(std::string_view text, timestamp_format 
     out = *when;
     return timestamp_reading::read;
 }
+
+// The writers behind the format_ functions, appending to `out` (see append_text).
+template <class Out>
+void append_rfc3339(Out& out, timestamp when) {
+    const civil_instant instant = to_civil(when);
+    const civil_day parts = split_day(instant.seconds);
+    const std::chrono::year_month_day date{parts.day};
+    append_padded(out, static_cast<int>(date.year()), 4);
+    out.append(1, '-');
+    append_padded(out, static_cast<unsigned>(date.month()), 2);
+    out.append(1, '-');
+    append_padded(out, static_cast<unsigned>(date.day()), 2);
+    out.append(1, 'T');
+    append_clock(out, parts.second_of_day);
+    if (instant.fraction_ns != 0) {
+        char digits[10] = {'.'};
+        std::int64_t fraction = instant.fraction_ns;
+        for (int i = 9; i >= 1; --i, fraction /= 10) digits[i] = static_cast<char>('0' + fraction % 10);
+        std::size_t size = 10;
+        while (digits[size - 1] == '0') --size;  // not zero, so a digit other than '0' stops it
+        append_text(out, std::string_view(digits, size));
+    }
+    out.append(1, 'Z');
+}
+
+template <class Out>
+void append_epoch_seconds(Out& out, timestamp when) {
+    // Before 1970 the sign covers the fraction too: -1.5 is one and a half seconds before.
+    std::int64_t millis = epoch_millis(when);
+    if (millis < 0) {
+        out.append(1, '-');
+        millis = -millis;
+    }
+    char digits[24];
+    append_text(out, std::string_view(digits, static_cast<std::size_t>(
+                                                  std::to_chars(digits, digits + sizeof digits, millis / 1000).ptr - digits)));
+    append_millis(out, millis % 1000);
+}
+
+template <class Out>
+void append_http_date(Out& out, timestamp when) {
+    const civil_instant instant = to_civil(timestamp(std::chrono::milliseconds(epoch_millis(when))));
+    const civil_day parts = split_day(instant.seconds);
+    const std::chrono::year_month_day date{parts.day};
+    append_text(out, day_name(parts.day));
+    append_text(out, ", ");
+    append_padded(out, static_cast<unsigned>(date.day()), 2);
+    out.append(1, ' ');
+    append_text(out, month_names[static_cast<unsigned>(date.month()) - 1]);
+    out.append(1, ' ');
+    append_padded(out, static_cast<int>(date.year()), 4);
+    out.append(1, ' ');
+    append_clock(out, parts.second_of_day);
+    append_millis(out, instant.fraction_ns / 1'000'000);
+    append_text(out, " GMT");
+}
+
+template <class Out>
+void append_timestamp(Out& out, timestamp when, timestamp_format format) {
+    switch (format) {
+        case timestamp_format::epoch_seconds: return append_epoch_seconds(out, when);
+        case timestamp_format::http_date: return append_http_date(out, when);
+        case timestamp_format::date_time: break;
+    }
+    append_rfc3339(out, when);
+}
 }  // namespace detail
 
 /// Parses an RFC 3339 date-time: `2026-01-31T12:00:00Z`, with optional fractional seconds (up
@@ -2073,42 +2151,17 @@ inline std::optional<timestamp> parse_rfc3339(std::string_view text) noexcept {
 /// Formats as RFC 3339 in UTC: `2026-01-31T12:00:00Z`, with fractional seconds only when they
 /// are not zero, and then without trailing zeros (`12:00:00.5Z`).
 inline std::string format_rfc3339(timestamp when) {
-    const detail::civil_instant instant = detail::to_civil(when);
-    const detail::civil_day parts = detail::split_day(instant.seconds);
-    const std::chrono::year_month_day date{parts.day};
     std::string out;
     out.reserve(30);
-    detail::append_padded(out, static_cast<int>(date.year()), 4);
-    out += '-';
-    detail::append_padded(out, static_cast<unsigned>(date.month()), 2);
-    out += '-';
-    detail::append_padded(out, static_cast<unsigned>(date.day()), 2);
-    out += 'T';
-    detail::append_clock(out, parts.second_of_day);
-    if (instant.fraction_ns != 0) {
-        std::string digits;
-        detail::append_padded(digits, instant.fraction_ns, 9);
-        digits.erase(digits.find_last_not_of('0') + 1);
-        out += '.';
-        out += digits;
-    }
-    out += 'Z';
+    detail::append_rfc3339(out, when);
     return out;
 }
 
 /// Formats as Smithy `epoch-seconds`: whole seconds, then up to three fraction digits
 /// (`1576540098`, `1576540098.5`); the sub-millisecond part is dropped.
 inline std::string format_epoch_seconds(timestamp when) {
-    // Before 1970 the sign covers the fraction too: -1.5 is one and a half seconds before.
-    std::int64_t millis = detail::epoch_millis(when);
     std::string out;
-    if (millis < 0) {
-        out += '-';
-        millis = -millis;
-    }
-    char digits[24];
-    out.append(digits, std::to_chars(digits, digits + sizeof digits, millis / 1000).ptr);
-    detail::append_millis(out, millis % 1000);
+    detail::append_epoch_seconds(out, when);
     return out;
 }
 
@@ -2130,23 +2183,9 @@ inline std::optional<timestamp> parse_epoch_seconds(std::string_view text) noexc
 /// Formats as an IMF-fixdate (RFC 9110 section 5.6.7): `Mon, 16 Dec 2019 23:48:18 GMT`, with the
 /// milliseconds after the seconds when there are any (`23:48:18.5 GMT`), as the AWS SDKs write them.
 inline std::string format_http_date(timestamp when) {
-    const detail::civil_instant instant =
-        detail::to_civil(timestamp(std::chrono::milliseconds(detail::epoch_millis(when))));
-    const detail::civil_day parts = detail::split_day(instant.seconds);
-    const std::chrono::year_month_day date{parts.day};
     std::string out;
     out.reserve(32);
-    out += detail::day_name(parts.day);
-    out += ", ";
-    detail::append_padded(out, static_cast<unsigned>(date.day()), 2);
-    out += ' ';
-    out += detail::month_names[static_cast<unsigned>(date.month()) - 1];
-    out += ' ';
-    detail::append_padded(out, static_cast<int>(date.year()), 4);
-    out += ' ';
-    detail::append_clock(out, parts.second_of_day);
-    detail::append_millis(out, instant.fraction_ns / 1'000'000);
-    out += " GMT";
+    detail::append_http_date(out, when);
     return out;
 }
 
@@ -2159,12 +2198,10 @@ inline std::optional<timestamp> parse_http_date(std::string_view text) noexcept 
 
 /// Formats in `format`.
 inline std::string format_timestamp(timestamp when, timestamp_format format) {
-    switch (format) {
-        case timestamp_format::epoch_seconds: return format_epoch_seconds(when);
-        case timestamp_format::http_date: return format_http_date(when);
-        case timestamp_format::date_time: break;
-    }
-    return format_rfc3339(when);
+    std::string out;
+    out.reserve(32);
+    detail::append_timestamp(out, when, format);
+    return out;
 }
 
 /// Parses text in `format`; nullopt when malformed or outside the span of `timestamp`.
@@ -2537,14 +2574,14 @@ template <>
 struct value_traits<timestamp> : scalar_value_traits<timestamp> {
     static constexpr value_kind kind = value_kind::timestamp_;
     static void append_text(std::string& out, timestamp value, const wire_context& context) {
-        out += format_timestamp(value, context.timestamps);
+        detail::append_timestamp(out, value, context.timestamps);
     }
     static detail::read_outcome read_text(std::string_view text, timestamp& out, const wire_context& context) {
         return outcome_of(detail::read_timestamp(text, context.timestamps, out), context.timestamps);
     }
     static void write_json(auto& json, timestamp value, const wire_context& context) {
         if (context.timestamps != timestamp_format::epoch_seconds) {
-            json.emplace_string() = format_timestamp(value, context.timestamps);
+            detail::append_timestamp(json.emplace_string(), value, context.timestamps);  // into the DOM's own memory
             return;
         }
         const auto millis = detail::epoch_millis(value);
@@ -9655,8 +9692,11 @@ void call(T&&, const Op&, Identity&&, Rest&&...) {
 // structure, union or document payload. Each value is written by its restop::value_traits.
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/object.hpp>
@@ -9667,6 +9707,26 @@ void call(T&&, const Op&, Identity&&, Rest&&...) {
 namespace restop {
 
 namespace detail {
+// Appends what a reset serializer writes.
+inline void drain_into(std::string& out, boost::json::serializer& writer) {
+    while (!writer.done()) {
+        char chunk[256];
+        out.append(writer.read(chunk));
+    }
+}
+
+// Appends what Boost.JSON writes for a string (with its quotes) or a scalar value.
+inline void append_serialized(std::string& out, boost::json::string_view text) {
+    boost::json::serializer writer;
+    writer.reset(text);
+    drain_into(out, writer);
+}
+inline void append_serialized(std::string& out, const boost::json::value& value) {
+    boost::json::serializer writer;
+    writer.reset(&value);
+    drain_into(out, writer);
+}
+
 // The bytes of `json` into `body`, reusing its storage: a request encoded again and again grows
 // its body once. (boost::json::serialize returns a new string every time.)
 template <class Json>
@@ -9674,10 +9734,138 @@ void serialize_into(std::string& body, const Json& json) {
     boost::json::serializer writer;
     writer.reset(&json);
     body.clear();
-    while (!writer.done()) {
-        char chunk[512];
-        body.append(writer.read(chunk));
+    drain_into(body, writer);
+}
+
+// ---- bodies of scalars, written as text ------------------------------------------------------
+// Most request bodies are a handful of strings, numbers and timestamps (a token's name and
+// expiry, a project's display name). For those, building a DOM and serializing it cost three
+// times what the bytes do, so such a body is written straight as text: each member's own
+// write_json is handed a json_text_value, which stands in for the boost::json::value it would
+// fill and appends the JSON text as the value is set. Boost.JSON still does the escaping and
+// the numbers, so the bytes are those the DOM path writes. Bodies with anything else (lists,
+// structures, documents, blobs, user types) take the DOM path.
+
+// restop's own scalar types, whose write_json only ever calls what json_text_value offers.
+template <class T>
+inline constexpr bool writes_json_text = false;
+template <>
+inline constexpr bool writes_json_text<std::string> = true;
+template <>
+inline constexpr bool writes_json_text<bool> = true;
+template <>
+inline constexpr bool writes_json_text<timestamp> = true;
+template <class Int>
+    requires(std::is_integral_v<Int> && !std::is_same_v<Int, bool> && !std::is_same_v<Int, char>)
+inline constexpr bool writes_json_text<Int> = true;
+template <class... Constraints>
+inline constexpr bool writes_json_text<string_param<Constraints...>> = true;
+template <class Int, class... Constraints>
+inline constexpr bool writes_json_text<integer_param<Int, Constraints...>> = true;
+template <class T>
+inline constexpr bool writes_json_text<std::optional<T>> = writes_json_text<T>;
+
+template <class Object, template <class...> class List, class... Fields>
+constexpr bool body_writes_json_text(List<Fields...>) noexcept {
+    return ((Fields::where != location::body || writes_json_text<typename Fields::value_type>) && ...);
+}
+
+// The bytes of `text` inside a JSON string, escaped by Boost.JSON, without the quotes.
+inline void append_json_escaped(std::string& out, std::string_view text) {
+    const std::size_t start = out.size();
+    append_serialized(out, boost::json::string_view(text.data(), text.size()));
+    out.pop_back();           // the closing quote
+    out.erase(start, 1);      // the opening one
+}
+
+// A member name needs no escaping when it is printable ASCII without '"' or '\' (all of
+// Smithy's names are): then it is copied as it is.
+constexpr bool is_plain_json_name(std::string_view name) noexcept {
+    for (char c : name)
+        if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+    return true;
+}
+
+class json_text_value {
+public:
+    explicit json_text_value(std::string& out) noexcept : out_(out), text_{out} {}
+
+    // A string: emplace_string() opens it, and finish() closes it after write_json returns.
+    struct string_text {
+        std::string& out;
+        void assign(const char* data, std::size_t size) { append_json_escaped(out, std::string_view(data, size)); }
+        // What the timestamp writers append (digits, letters, "-:., "), which needs no escaping.
+        void append(std::size_t count, char c) { out.append(count, c); }
+        template <class Iterator>
+        void append(Iterator first, Iterator last) {
+            out.append(first, last);
+        }
+    };
+    string_text& emplace_string() {
+        out_ += '"';
+        string_open_ = true;
+        return text_;
     }
+
+    template <class Number>
+    struct number_text {
+        std::string& out;
+        void operator=(Number value) const { append_serialized(out, boost::json::value(value)); }
+    };
+    number_text<std::int64_t> emplace_int64() noexcept { return {out_}; }
+    number_text<std::uint64_t> emplace_uint64() noexcept { return {out_}; }
+    number_text<double> emplace_double() noexcept { return {out_}; }
+
+    struct bool_text {
+        std::string& out;
+        void operator=(bool value) const { out.append(value ? "true" : "false"); }
+    };
+    bool_text emplace_bool() noexcept { return {out_}; }
+    void emplace_null() { out_.append("null"); }
+
+    void finish() {
+        if (string_open_) out_ += '"';
+        string_open_ = false;
+    }
+
+private:
+    std::string& out_;
+    string_text text_;
+    bool string_open_ = false;
+};
+
+// The body members of `object` as one JSON object, in member order, absent members left out;
+// an unset idempotency token is written as `idempotency_token` when one was made.
+template <class Object, template <class...> class List, class... Fields>
+void write_body_text(std::string& body, [[maybe_unused]] const Object& object, List<Fields...>,
+                     [[maybe_unused]] std::string_view idempotency_token) {
+    body.clear();
+    body += '{';
+    [[maybe_unused]] bool first = true;
+    ([&] {
+        if constexpr (Fields::where == location::body) {
+            const auto& value = object.*Fields::pointer;
+            const bool present = Fields::traits::present(value);
+            if (!present && !(Fields::is_idempotency_token && !idempotency_token.empty())) return;
+            if (!first) body += ',';
+            first = false;
+            if constexpr (is_plain_json_name(Fields::wire_name)) {
+                body += '"';
+                body.append(Fields::wire_name);
+                body += '"';
+            } else {
+                append_serialized(body, boost::json::string_view(Fields::wire_name.data(), Fields::wire_name.size()));
+            }
+            body += ':';
+            json_text_value json(body);
+            if (present)
+                Fields::traits::write_json(json, value, Fields::context);
+            else
+                json.emplace_string().assign(idempotency_token.data(), idempotency_token.size());
+            json.finish();
+        }
+    }(), ...);
+    body += '}';
 }
 
 // The DOM a body is written into lives on the stack: a request body of a few members (a token's
@@ -9694,11 +9882,16 @@ struct json_body_writer {
     /// The body members of `op` as one JSON object, absent members omitted; an
     /// `@idempotencyToken` member that the caller left empty is written as `idempotency_token`.
     static void write(std::string& body, const Op& op, std::string_view idempotency_token) {
-        unsigned char buffer[detail::body_dom_buffer_size];
-        boost::json::monotonic_resource memory(buffer, sizeof buffer);
-        boost::json::object object(&memory);
-        detail::write_body_fields(object, op, typename description_t<Op>::member_list{}, idempotency_token);
-        detail::serialize_into(body, object);
+        using member_list = typename description_t<Op>::member_list;
+        if constexpr (detail::body_writes_json_text<Op>(member_list{})) {
+            detail::write_body_text(body, op, member_list{}, idempotency_token);
+        } else {
+            unsigned char buffer[detail::body_dom_buffer_size];
+            boost::json::monotonic_resource memory(buffer, sizeof buffer);
+            boost::json::object object(&memory);
+            detail::write_body_fields(object, op, member_list{}, idempotency_token);
+            detail::serialize_into(body, object);
+        }
     }
 
     /// A structure, union or document payload (`@httpPayload`) as the whole body.

@@ -81,3 +81,88 @@ TEST_CASE("json body: a reused request drops the body and Content-Type of a body
     CHECK(restop::find_header(scratch.headers, "content-type") == nullptr);
     CHECK(scratch.headers.size() == 1);
 }
+
+namespace {
+// A body of scalars only: written as text (json_text_value), not through a DOM.
+struct put_scalars {
+    restop::string_param<restop::required> id{};
+    restop::string_param<> text{};
+    std::optional<std::string> plain{};
+    std::int32_t small = 0;
+    std::optional<std::int64_t> big{};
+    std::uint64_t unsigned_count = 0;
+    std::optional<bool> flag{};
+    std::optional<restop::timestamp> at_date_time{};
+    std::optional<restop::timestamp> at_epoch{};
+    std::optional<restop::timestamp> at_http_date{};
+    restop::string_param<> request_token{};
+    using description = restop::operation<
+        restop::http_method::post, "/scalars/{id}", 200,
+        restop::members<restop::http_label<"id", &put_scalars::id>, restop::json_field<"text", &put_scalars::text>,
+                        restop::json_field<"plain", &put_scalars::plain>, restop::json_field<"small", &put_scalars::small>,
+                        restop::json_field<"big", &put_scalars::big>,
+                        restop::json_field<"unsignedCount", &put_scalars::unsigned_count>,
+                        restop::json_field<"flag", &put_scalars::flag>,
+                        restop::json_field<"atDateTime", &put_scalars::at_date_time, restop::format<restop::timestamp_format::date_time>>,
+                        restop::json_field<"atEpoch", &put_scalars::at_epoch, restop::format<restop::timestamp_format::epoch_seconds>>,
+                        restop::json_field<"atHttpDate", &put_scalars::at_http_date, restop::format<restop::timestamp_format::http_date>>,
+                        restop::json_field<"requestToken", &put_scalars::request_token, restop::idempotency_token>>,
+        restop::errors<>>;
+};
+
+using scalar_members = restop::description_t<put_scalars>::member_list;
+static_assert(restop::detail::body_writes_json_text<put_scalars>(scalar_members{}));
+static_assert(!restop::detail::body_writes_json_text<put_record>(restop::description_t<put_record>::member_list{}),
+              "lists and structures take the DOM path");
+static_assert(restop::detail::is_plain_json_name("expiresTime") && !restop::detail::is_plain_json_name("a\"b") &&
+              !restop::detail::is_plain_json_name("caf\xC3\xA9"));
+
+// What the DOM path writes for the same members: the text path must write the same bytes.
+std::string body_through_dom(const put_scalars& op, std::string_view idempotency_token) {
+    boost::json::object object;
+    restop::detail::write_body_fields(object, op, scalar_members{}, idempotency_token);
+    std::string body;
+    restop::detail::serialize_into(body, object);
+    return body;
+}
+
+std::string fixed_token() { return "00000000-0000-4000-8000-000000000001"; }
+}  // namespace
+
+TEST_CASE("json body: a body of scalars is written as text, byte for byte what the DOM writes") {
+    put_scalars op{.id = "s1",
+                   .text = "q\" b\\ n\n t\t c\x01 del\x7F caf\xC3\xA9 \xF0\x9F\x98\xB9",
+                   .plain = "plain",
+                   .small = -42,
+                   .big = -9223372036854775807LL - 1,
+                   .unsigned_count = 18446744073709551615ULL,
+                   .flag = false,
+                   .at_date_time = restop::parse_rfc3339("2026-01-31T12:00:00.000000001Z"),
+                   .at_epoch = restop::parse_rfc3339("2019-12-16T23:48:18.5Z"),
+                   .at_http_date = restop::parse_rfc3339("2019-12-16T23:48:18.25Z")};
+    auto req = restop::encode(op, token, {.level = std::nullopt, .make_idempotency_token = fixed_token});
+    REQUIRE(req);
+    CHECK(req->body == R"({"text":"q\" b\\ n\n t\t c\u0001 del)"
+                       "\x7F"
+                       R"( café 😹","plain":"plain","small":-42,"big":-9223372036854775808,)"
+                       R"("unsignedCount":18446744073709551615,"flag":false,"atDateTime":"2026-01-31T12:00:00.000000001Z",)"
+                       R"("atEpoch":1.5765400985E9,"atHttpDate":"Mon, 16 Dec 2019 23:48:18.25 GMT",)"
+                       R"("requestToken":"00000000-0000-4000-8000-000000000001"})");
+    CHECK(req->body == body_through_dom(op, fixed_token()));
+
+    // Whole epoch seconds are an integer; absent members are left out; a caller's token is kept.
+    put_scalars sparse{.id = "s2", .at_epoch = restop::parse_rfc3339("2019-12-16T23:48:18Z"), .request_token = "mine"};
+    auto second = restop::encode(sparse, token);
+    REQUIRE(second);
+    CHECK(second->body == R"({"small":0,"unsignedCount":0,"atEpoch":1576540098,"requestToken":"mine"})");
+    CHECK(second->body == body_through_dom(sparse, {}));
+}
+
+TEST_CASE("json body: a text body re-encoded into a reused request replaces the longer one before it") {
+    restop::request scratch;
+    put_scalars long_one{.id = "s1", .text = std::string_view("a fairly long text that grows the body first"), .request_token = "t"};
+    REQUIRE(restop::encode_into(scratch, long_one, token));
+    put_scalars short_one{.id = "s1", .small = 1, .request_token = "t"};
+    REQUIRE(restop::encode_into(scratch, short_one, token));
+    CHECK(scratch.body == R"({"small":1,"unsignedCount":0,"requestToken":"t"})");
+}
