@@ -104,6 +104,22 @@ struct outcome {
     std::size_t request_id_size = 0;
 };
 
+// The wire name of a code, as restop's error names it ("UnknownError" for one the model does not
+// know; the caller has its own name in outcome::name).
+inline std::string_view error_name(error_code code) noexcept {
+    switch (code) {
+        case error_code::none: return "";
+        case error_code::validation: return "ValidationException";
+        case error_code::service_quota_exceeded: return "ServiceQuotaExceededException";
+        case error_code::access_denied: return "AccessDeniedException";
+        case error_code::resource_not_found: return "ResourceNotFoundException";
+        case error_code::conflict: return "ConflictException";
+        case error_code::throttling: return "ThrottlingException";
+        case error_code::unknown: return "UnknownError";
+    }
+    return "";
+}
+
 inline bool iequals(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {

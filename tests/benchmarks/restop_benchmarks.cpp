@@ -434,20 +434,6 @@ void page_bare(benchmark::State& state, const restop::response& received) {
 
 // Before anything is timed: the hand-written code must produce what restop produces, or the
 // comparison would be of two different jobs.
-std::string_view hand_name(hand::error_code code) {
-    switch (code) {
-        case hand::error_code::none: return "";
-        case hand::error_code::validation: return "ValidationException";
-        case hand::error_code::service_quota_exceeded: return "ServiceQuotaExceededException";
-        case hand::error_code::access_denied: return "AccessDeniedException";
-        case hand::error_code::resource_not_found: return "ResourceNotFoundException";
-        case hand::error_code::conflict: return "ConflictException";
-        case hand::error_code::throttling: return "ThrottlingException";
-        case hand::error_code::unknown: return "UnknownError";
-    }
-    return "";
-}
-
 bool sides_agree() {
     bool agree = true;
     for (const std::string* id : {&ascii_id, &smithy_escaping_id}) {
@@ -468,7 +454,7 @@ bool sides_agree() {
         const std::string_view their_id(theirs.request_id, theirs.request_id_size);
         const bool same =
             ours ? theirs.code == hand::error_code::none && ours->request_id == their_id
-                 : ours.error().name() == hand_name(theirs.code) && ours.error().message() == theirs.message &&
+                 : ours.error().name() == hand::error_name(theirs.code) && ours.error().message() == theirs.message &&
                        ours.error().status() == theirs.status && ours.error().request_id() == their_id;
         if (!same) {
             std::fprintf(stderr, "decode differs for status %d\n", received->status);

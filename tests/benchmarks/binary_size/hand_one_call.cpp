@@ -33,19 +33,6 @@ std::size_t collect_header(char* data, std::size_t size, std::size_t count, void
     return size * count;
 }
 
-std::string_view name_of(hand::error_code code, const hand::outcome& out) {
-    switch (code) {
-        case hand::error_code::validation: return "ValidationException";
-        case hand::error_code::service_quota_exceeded: return "ServiceQuotaExceededException";
-        case hand::error_code::access_denied: return "AccessDeniedException";
-        case hand::error_code::resource_not_found: return "ResourceNotFoundException";
-        case hand::error_code::conflict: return "ConflictException";
-        case hand::error_code::throttling: return "ThrottlingException";
-        case hand::error_code::unknown: return out.name.empty() ? "UnknownError" : std::string_view(out.name);
-        case hand::error_code::none: break;
-    }
-    return "";
-}
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -84,7 +71,8 @@ int main(int argc, char** argv) {
     received.status = static_cast<int>(status);
     const hand::outcome out = hand::decode_delete_access_token(received);
     if (out.code == hand::error_code::none) return std::printf("ok\n"), 0;
-    const std::string_view name = name_of(out.code, out);
+    const std::string_view name =
+        out.code == hand::error_code::unknown && !out.name.empty() ? std::string_view(out.name) : hand::error_name(out.code);
     std::printf("error %d %.*s: %s\n", out.status, static_cast<int>(name.size()), name.data(), out.message.c_str());
     return 1;
 }
