@@ -383,6 +383,11 @@ struct instruction {
     std::uint32_t a = 0;
     std::uint32_t b = 0;
     bool possessive = false;  // run: giving characters back could never lead to a match
+    // literal, any, set: which ASCII characters it accepts, bit c of ascii[c / 64], so the
+    // matcher tests an ASCII byte (nearly every byte of an id or a name) with one shift.
+    std::array<std::uint64_t, 2> ascii{};
+
+    constexpr bool accepts_ascii(unsigned char c) const noexcept { return (ascii[c >> 6] >> (c & 63)) & 1; }
 };
 
 constexpr bool consumes_one(opcode op) noexcept {
@@ -540,16 +545,19 @@ struct backtracker {
     // alternative: resume at pc/pos. restore: register pc := aux. run: give back one character
     // of a run ending at pos, no shorter than aux. lookahead: body started at pos, continue at
     // pc, aux is the enclosing lookahead's frame.
+    // No default member initializers, and the stack below is left uninitialized: zeroing its
+    // 24 KiB on every check cost ten times what matching a 36-character id does. A frame is only
+    // read after push() wrote it.
     struct frame {
-        kind k = kind::alternative;
-        std::uint32_t pc = 0;
-        std::size_t pos = 0;
-        std::size_t aux = 0;
+        kind k;
+        std::uint32_t pc;
+        std::size_t pos;
+        std::size_t aux;
     };
 
     program_view program;
     std::string_view input;
-    std::array<frame, max_frames> stack{};
+    std::array<frame, max_frames> stack;
     std::array<std::size_t, max_loop_registers> registers{};
     std::size_t top = 0;
     std::size_t lookahead_frame = no_frame;
@@ -557,6 +565,9 @@ struct backtracker {
     bool overflowed = false;
     std::uint32_t pc = 0;
     std::size_t pos = 0;
+
+    // A constructor rather than aggregate initialization, which would value-initialize the stack.
+    constexpr backtracker(program_view compiled, std::string_view text) noexcept : program(compiled), input(text) {}
 
     constexpr void push(kind k, std::uint32_t resume, std::size_t at, std::size_t aux) noexcept {
         if (top == stack.size()) {
@@ -570,6 +581,7 @@ struct backtracker {
     // compilers' constant-evaluation limits) however long the classes are.
     constexpr bool accepts(const instruction& in, std::uint32_t c) noexcept {
         ++steps;
+        if (c < 0x80) return in.accepts_ascii(static_cast<unsigned char>(c));
         if (in.op == opcode::literal) return c == in.a;
         if (in.op == opcode::any) return c != '\n' && c != '\r' && c != 0x2028 && c != 0x2029;
         steps += in.b;
@@ -652,6 +664,16 @@ struct backtracker {
                 std::size_t count = 0;
                 std::size_t end = pos;
                 std::size_t min_end = pos;
+                // ASCII bytes first, one bit test each; the general loop takes over at the
+                // first other byte.
+                while (count < in.b && end < input.size()) {
+                    const auto byte = static_cast<unsigned char>(input[end]);
+                    if (byte >= 0x80) break;
+                    ++steps;
+                    if (!one.accepts_ascii(byte)) break;
+                    ++end;
+                    if (++count == in.a) min_end = end;
+                }
                 while (count < in.b && end < input.size()) {
                     const decoded_code_point d = decode_utf8(input, end);
                     if (!accepts(one, d.code_point)) break;
@@ -1166,6 +1188,21 @@ constexpr bool covers(const compiled_pattern& p, const instruction& outer, const
     return true;
 }
 
+// Fills `in.ascii` with the ASCII characters a literal, `.` or class accepts.
+constexpr void mark_ascii(const compiled_pattern& p, instruction& in) noexcept {
+    const auto mark = [&](std::uint32_t first, std::uint32_t last) {
+        for (std::uint32_t ch = first; ch <= last && ch < 128; ++ch) in.ascii[ch >> 6] |= std::uint64_t{1} << (ch & 63);
+    };
+    if (in.op == opcode::literal) mark(in.a, in.a);
+    if (in.op == opcode::any) {
+        mark(0, 127);
+        in.ascii[0] &= ~(std::uint64_t{1} << '\n' | std::uint64_t{1} << '\r');
+    }
+    if (in.op != opcode::set) return;
+    for (std::size_t i = in.a; i < std::size_t{in.a} + in.b; ++i) mark(p.ranges[i].first, p.ranges[i].last);
+    if (in.negated) in.ascii = {~in.ascii[0], ~in.ascii[1]};
+}
+
 /// Compiles `pattern` into a program, or stops at its first syntax error (the program's `error`).
 /// With `diagnose`, a syntax error in constant evaluation is a compile error with its sentence.
 constexpr compiled_pattern compile(std::string_view pattern, bool diagnose = false) noexcept {
@@ -1186,6 +1223,7 @@ constexpr compiled_pattern compile(std::string_view pattern, bool diagnose = fal
                         (next.op == opcode::run && next.possessive && next.a == 0 && next.b == unbounded &&
                          covers(c.out, c.out.code[i + 3], c.out.code[i + 1]));
     }
+    for (std::size_t i = 0; i < c.out.size; ++i) mark_ascii(c.out, c.out.code[i]);
     return c.out;
 }
 

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <string>
 #include <string_view>
 
@@ -202,6 +203,38 @@ TEST_CASE("UTF-8: `.` and negated classes consume one code point") {
     CHECK(matches("^.$", "\xC3"));
     CHECK(matches("^..$", "\x80\x80"));
     CHECK_FALSE(matches("^.$", "\xF0\x9F\x98"));
+}
+
+TEST_CASE("ASCII characters are tested by table: each agrees with the class it came from") {
+    // The matcher tests an ASCII byte against a 128-bit table built from the instruction; every
+    // ASCII character, alone and in a run, must get the answer its class's definition gives.
+    struct row {
+        std::string_view one;  // matches exactly one character
+        std::string_view run;  // the same class, repeated
+        bool (*accepts)(char);
+    };
+    const row rows[] = {
+        {"^[^a-z]$", "^[^a-z]{3}$", [](char c) { return !(c >= 'a' && c <= 'z'); }},
+        {"^.$", "^.+$", [](char c) { return c != '\n' && c != '\r'; }},
+        {"^\\W$", "^\\W*$", [](char c) { return !(std::isalnum(static_cast<unsigned char>(c)) || c == '_'); }},
+        {"^\\s$", "^\\s{1,5}$", [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }},
+        {"^\\S$", "^\\S+$", [](char c) { return !(c == ' ' || (c >= '\t' && c <= '\r')); }},
+        {"^[\\d_A-C]$", "^[\\d_A-C]{3,}$", [](char c) { return (c >= '0' && c <= '9') || c == '_' || (c >= 'A' && c <= 'C'); }},
+        {"^x$", "^x+$", [](char c) { return c == 'x'; }},
+    };
+    for (const row& r : rows)
+        for (int code = 0; code < 128; ++code) {
+            const char c = static_cast<char>(code);
+            CAPTURE(r.one);
+            CAPTURE(code);
+            CHECK(matches(r.one, std::string_view(&c, 1)) == r.accepts(c));
+            CHECK(matches(r.run, std::string(3, c)) == r.accepts(c));
+        }
+    // A run that meets a non-ASCII character goes on by code point, and back.
+    CHECK(matches("^[^-]+$", "ab\xC3\xA9" "cd"));
+    CHECK(matches("^[a-z\\u00e9]{5}$", "ab\xC3\xA9" "cd"));
+    CHECK_FALSE(matches("^[a-z]+$", "ab\xC3\xA9" "cd"));
+    CHECK(matches("^\\w+\xC3\xA9\\w+$", "ab\xC3\xA9" "cd"));
 }
 
 TEST_CASE("the pattern is not implicitly anchored") {

@@ -23,16 +23,19 @@ struct backtracker {
     // alternative: resume at pc/pos. restore: register pc := aux. run: give back one character
     // of a run ending at pos, no shorter than aux. lookahead: body started at pos, continue at
     // pc, aux is the enclosing lookahead's frame.
+    // No default member initializers, and the stack below is left uninitialized: zeroing its
+    // 24 KiB on every check cost ten times what matching a 36-character id does. A frame is only
+    // read after push() wrote it.
     struct frame {
-        kind k = kind::alternative;
-        std::uint32_t pc = 0;
-        std::size_t pos = 0;
-        std::size_t aux = 0;
+        kind k;
+        std::uint32_t pc;
+        std::size_t pos;
+        std::size_t aux;
     };
 
     program_view program;
     std::string_view input;
-    std::array<frame, max_frames> stack{};
+    std::array<frame, max_frames> stack;
     std::array<std::size_t, max_loop_registers> registers{};
     std::size_t top = 0;
     std::size_t lookahead_frame = no_frame;
@@ -40,6 +43,9 @@ struct backtracker {
     bool overflowed = false;
     std::uint32_t pc = 0;
     std::size_t pos = 0;
+
+    // A constructor rather than aggregate initialization, which would value-initialize the stack.
+    constexpr backtracker(program_view compiled, std::string_view text) noexcept : program(compiled), input(text) {}
 
     constexpr void push(kind k, std::uint32_t resume, std::size_t at, std::size_t aux) noexcept {
         if (top == stack.size()) {
@@ -53,6 +59,7 @@ struct backtracker {
     // compilers' constant-evaluation limits) however long the classes are.
     constexpr bool accepts(const instruction& in, std::uint32_t c) noexcept {
         ++steps;
+        if (c < 0x80) return in.accepts_ascii(static_cast<unsigned char>(c));
         if (in.op == opcode::literal) return c == in.a;
         if (in.op == opcode::any) return c != '\n' && c != '\r' && c != 0x2028 && c != 0x2029;
         steps += in.b;
@@ -135,6 +142,16 @@ struct backtracker {
                 std::size_t count = 0;
                 std::size_t end = pos;
                 std::size_t min_end = pos;
+                // ASCII bytes first, one bit test each; the general loop takes over at the
+                // first other byte.
+                while (count < in.b && end < input.size()) {
+                    const auto byte = static_cast<unsigned char>(input[end]);
+                    if (byte >= 0x80) break;
+                    ++steps;
+                    if (!one.accepts_ascii(byte)) break;
+                    ++end;
+                    if (++count == in.a) min_end = end;
+                }
                 while (count < in.b && end < input.size()) {
                     const decoded_code_point d = decode_utf8(input, end);
                     if (!accepts(one, d.code_point)) break;

@@ -423,6 +423,21 @@ constexpr bool covers(const compiled_pattern& p, const instruction& outer, const
     return true;
 }
 
+// Fills `in.ascii` with the ASCII characters a literal, `.` or class accepts.
+constexpr void mark_ascii(const compiled_pattern& p, instruction& in) noexcept {
+    const auto mark = [&](std::uint32_t first, std::uint32_t last) {
+        for (std::uint32_t ch = first; ch <= last && ch < 128; ++ch) in.ascii[ch >> 6] |= std::uint64_t{1} << (ch & 63);
+    };
+    if (in.op == opcode::literal) mark(in.a, in.a);
+    if (in.op == opcode::any) {
+        mark(0, 127);
+        in.ascii[0] &= ~(std::uint64_t{1} << '\n' | std::uint64_t{1} << '\r');
+    }
+    if (in.op != opcode::set) return;
+    for (std::size_t i = in.a; i < std::size_t{in.a} + in.b; ++i) mark(p.ranges[i].first, p.ranges[i].last);
+    if (in.negated) in.ascii = {~in.ascii[0], ~in.ascii[1]};
+}
+
 /// Compiles `pattern` into a program, or stops at its first syntax error (the program's `error`).
 /// With `diagnose`, a syntax error in constant evaluation is a compile error with its sentence.
 constexpr compiled_pattern compile(std::string_view pattern, bool diagnose = false) noexcept {
@@ -443,6 +458,7 @@ constexpr compiled_pattern compile(std::string_view pattern, bool diagnose = fal
                         (next.op == opcode::run && next.possessive && next.a == 0 && next.b == unbounded &&
                          covers(c.out, c.out.code[i + 3], c.out.code[i + 1]));
     }
+    for (std::size_t i = 0; i < c.out.size; ++i) mark_ascii(c.out, c.out.code[i]);
     return c.out;
 }
 

@@ -74,6 +74,11 @@ struct instruction {
     std::uint32_t a = 0;
     std::uint32_t b = 0;
     bool possessive = false;  // run: giving characters back could never lead to a match
+    // literal, any, set: which ASCII characters it accepts, bit c of ascii[c / 64], so the
+    // matcher tests an ASCII byte (nearly every byte of an id or a name) with one shift.
+    std::array<std::uint64_t, 2> ascii{};
+
+    constexpr bool accepts_ascii(unsigned char c) const noexcept { return (ascii[c >> 6] >> (c & 63)) & 1; }
 };
 
 constexpr bool consumes_one(opcode op) noexcept {
