@@ -301,6 +301,7 @@ inline std::optional<std::string> decode_base64(std::string_view text) {
 // evaluation, and its recursion depth depends only on group nesting in the pattern, never on the
 // input's length. Only the standard library.
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -384,10 +385,12 @@ struct instruction {
     std::uint32_t b = 0;
     bool possessive = false;  // run: giving characters back could never lead to a match
     // literal, any, set: which ASCII characters it accepts, bit c of ascii[c / 64], so the
-    // matcher tests an ASCII byte (nearly every byte of an id or a name) with one shift.
-    std::array<std::uint64_t, 2> ascii{};
+    // matcher tests an ASCII byte (nearly every byte of an id or a name) with one shift. The
+    // bits of bytes 0x80..0xFF stay clear: those begin or continue a multi-byte sequence, which
+    // the matcher decodes and tests against the ranges.
+    std::array<std::uint64_t, 4> ascii{};
 
-    constexpr bool accepts_ascii(unsigned char c) const noexcept { return (ascii[c >> 6] >> (c & 63)) & 1; }
+    constexpr bool accepts_ascii(unsigned char byte) const noexcept { return (ascii[byte >> 6] >> (byte & 63)) & 1; }
 };
 
 constexpr bool consumes_one(opcode op) noexcept {
@@ -661,19 +664,14 @@ struct backtracker {
             }
             case opcode::run: {
                 const instruction& one = program.code[pc + 1];
-                std::size_t count = 0;
+                // ASCII bytes first, one bit test each and one character per byte; the loop
+                // by code point takes over at the first other byte.
+                const std::size_t ascii_limit = pos + std::min<std::size_t>(in.b, input.size() - pos);
                 std::size_t end = pos;
-                std::size_t min_end = pos;
-                // ASCII bytes first, one bit test each; the general loop takes over at the
-                // first other byte.
-                while (count < in.b && end < input.size()) {
-                    const auto byte = static_cast<unsigned char>(input[end]);
-                    if (byte >= 0x80) break;
-                    ++steps;
-                    if (!one.accepts_ascii(byte)) break;
-                    ++end;
-                    if (++count == in.a) min_end = end;
-                }
+                while (end < ascii_limit && one.accepts_ascii(static_cast<unsigned char>(input[end]))) ++end;
+                std::size_t count = end - pos;
+                steps += count;
+                std::size_t min_end = count >= in.a ? pos + in.a : pos;
                 while (count < in.b && end < input.size()) {
                     const decoded_code_point d = decode_utf8(input, end);
                     if (!accepts(one, d.code_point)) break;
@@ -1200,7 +1198,7 @@ constexpr void mark_ascii(const compiled_pattern& p, instruction& in) noexcept {
     }
     if (in.op != opcode::set) return;
     for (std::size_t i = in.a; i < std::size_t{in.a} + in.b; ++i) mark(p.ranges[i].first, p.ranges[i].last);
-    if (in.negated) in.ascii = {~in.ascii[0], ~in.ascii[1]};
+    if (in.negated) in.ascii = {~in.ascii[0], ~in.ascii[1], 0, 0};
 }
 
 /// Compiles `pattern` into a program, or stops at its first syntax error (the program's `error`).

@@ -4,6 +4,7 @@
 // evaluation, and its recursion depth depends only on group nesting in the pattern, never on the
 // input's length. Only the standard library.
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -139,19 +140,14 @@ struct backtracker {
             }
             case opcode::run: {
                 const instruction& one = program.code[pc + 1];
-                std::size_t count = 0;
+                // ASCII bytes first, one bit test each and one character per byte; the loop
+                // by code point takes over at the first other byte.
+                const std::size_t ascii_limit = pos + std::min<std::size_t>(in.b, input.size() - pos);
                 std::size_t end = pos;
-                std::size_t min_end = pos;
-                // ASCII bytes first, one bit test each; the general loop takes over at the
-                // first other byte.
-                while (count < in.b && end < input.size()) {
-                    const auto byte = static_cast<unsigned char>(input[end]);
-                    if (byte >= 0x80) break;
-                    ++steps;
-                    if (!one.accepts_ascii(byte)) break;
-                    ++end;
-                    if (++count == in.a) min_end = end;
-                }
+                while (end < ascii_limit && one.accepts_ascii(static_cast<unsigned char>(input[end]))) ++end;
+                std::size_t count = end - pos;
+                steps += count;
+                std::size_t min_end = count >= in.a ? pos + in.a : pos;
                 while (count < in.b && end < input.size()) {
                     const decoded_code_point d = decode_utf8(input, end);
                     if (!accepts(one, d.code_point)) break;

@@ -435,7 +435,7 @@ constexpr void mark_ascii(const compiled_pattern& p, instruction& in) noexcept {
     }
     if (in.op != opcode::set) return;
     for (std::size_t i = in.a; i < std::size_t{in.a} + in.b; ++i) mark(p.ranges[i].first, p.ranges[i].last);
-    if (in.negated) in.ascii = {~in.ascii[0], ~in.ascii[1]};
+    if (in.negated) in.ascii = {~in.ascii[0], ~in.ascii[1], 0, 0};
 }
 
 /// Compiles `pattern` into a program, or stops at its first syntax error (the program's `error`).

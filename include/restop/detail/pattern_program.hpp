@@ -75,10 +75,12 @@ struct instruction {
     std::uint32_t b = 0;
     bool possessive = false;  // run: giving characters back could never lead to a match
     // literal, any, set: which ASCII characters it accepts, bit c of ascii[c / 64], so the
-    // matcher tests an ASCII byte (nearly every byte of an id or a name) with one shift.
-    std::array<std::uint64_t, 2> ascii{};
+    // matcher tests an ASCII byte (nearly every byte of an id or a name) with one shift. The
+    // bits of bytes 0x80..0xFF stay clear: those begin or continue a multi-byte sequence, which
+    // the matcher decodes and tests against the ranges.
+    std::array<std::uint64_t, 4> ascii{};
 
-    constexpr bool accepts_ascii(unsigned char c) const noexcept { return (ascii[c >> 6] >> (c & 63)) & 1; }
+    constexpr bool accepts_ascii(unsigned char byte) const noexcept { return (ascii[byte >> 6] >> (byte & 63)) & 1; }
 };
 
 constexpr bool consumes_one(opcode op) noexcept {
