@@ -94,6 +94,8 @@ using at_most = range<std::numeric_limits<std::int64_t>::min(), Max>;
 ///
 /// The pattern is compiled once, by the compiler; a malformed one stops there with the parser's
 /// own sentence ("the pattern has an unbalanced parenthesis"), and a check only runs the matcher.
+/// ASCII values are decided by an automaton built from the program on first use, so they are
+/// never too costly to decide.
 template <fixed_string Regex>
 struct pattern {
     static constexpr std::string_view text = Regex.view();
@@ -104,7 +106,7 @@ struct pattern {
     static constexpr std::optional<detail::violation> check(std::string_view value) noexcept {
         // A pattern too costly to decide is reported as a mismatch: the input is refused rather
         // than sent unchecked, and the service would have to do the same work.
-        if (detail::run_pattern(program.view(), value) == detail::pattern_match::matched) return std::nullopt;
+        if (detail::search_pattern<Regex>(value) == detail::pattern_match::matched) return std::nullopt;
         return detail::violation_of(constraint::pattern, 0, validation_error::unbounded_min, validation_error::unbounded_max,
                                     text);
     }

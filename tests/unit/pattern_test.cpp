@@ -1,8 +1,10 @@
 #include <doctest/doctest.h>
 
 #include <cctype>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <restop/restop.hpp>
 
@@ -271,3 +273,103 @@ static_assert(sizeof(restop::detail::pattern_program<"^[a-z]+$">) < 512);
 static_assert(restop::detail::run_pattern(restop::detail::pattern_program<"^[a-z]+$">.view(), "abc") == pattern_match::matched);
 static_assert(restop::pattern<"^[a-z]+$">::check("abC").has_value());
 static_assert(!restop::pattern<"^[a-z]+$">::check("abc").has_value());
+
+namespace {
+
+using restop::detail::pattern_impl::automaton;
+using restop::detail::pattern_impl::dfa_builder;
+using restop::detail::pattern_impl::dfa_verdict;
+
+automaton automaton_of(std::string_view pattern) {
+    const restop::detail::pattern_impl::compiled_pattern program = restop::detail::pattern_impl::compile(pattern);
+    REQUIRE(program.error == nullptr);
+    return automaton(dfa_builder(program.code.data(), program.size));
+}
+
+// Every string of up to `length` characters over `alphabet`, and each of `seeds` with one
+// character replaced, removed or added: near misses of the long values (a uuid) that no short
+// string reaches.
+std::vector<std::string> inputs_for(std::string_view alphabet, std::size_t length, std::initializer_list<std::string_view> seeds) {
+    std::vector<std::string> out{""};
+    for (std::size_t from = 0; from < out.size(); ++from)
+        if (out[from].size() < length)
+            for (char c : alphabet) out.push_back(out[from] + c);
+    for (std::string_view seed : seeds) {
+        out.emplace_back(seed);
+        for (std::size_t i = 0; i <= seed.size(); ++i) {
+            if (i < seed.size()) out.push_back(std::string(seed).erase(i, 1));
+            for (char c : alphabet) {
+                out.push_back(std::string(seed).insert(i, 1, c));
+                if (i < seed.size()) out.push_back(std::string(seed).replace(i, 1, 1, c));
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the automaton agrees with the backtracker on ASCII input") {
+    struct row {
+        std::string_view pattern;
+        std::string_view alphabet;
+        std::initializer_list<std::string_view> seeds;
+    };
+    const row rows[] = {
+        {name, "a0-_. Z", {"my-project.name_2"}},
+        {optional_name, "a0-_. ", {"my-project"}},
+        {spaced_name, "a0-_. \t", {"My Project"}},
+        {free_text, "a0-*\n\r\t %", {"Build 42: deploy/prod?x=1&y=2 $5 100%"}},
+        {uuid, "0aF-g", {"123e4567-e89b-12d3-a456-426614174000"}},
+        {region, "us-gow1ea", {"us-gov-west-1", "ap-southeast-12", "us--1"}},
+        {"a", "ab\n", {}},
+        {"b$", "ab", {}},
+        {"^(?:a|bc)*$", "abc", {}},
+        {"^(a|)+b$", "ab", {}},
+        {"^(?:a*)*$", "ab", {}},
+        {"^a{2,3}b?$", "ab", {}},
+        {"x*", "xy", {}},
+        {"^$", "a", {}},
+        {"$", "a\n", {}},
+        {"^.+$", "a\n\r ", {}},
+        {"^[^a-c]{2}", "abdz", {}},
+        {"^\\d+\\s\\w*$", "1 a_\t-", {}},
+        {"^(a+)+$", "ab", {"aaaaaaaaaaaaaaaaaaaaaaaaaaaab"}},
+    };
+    for (const row& r : rows) {
+        CAPTURE(r.pattern);
+        const automaton fast = automaton_of(r.pattern);
+        REQUIRE(fast.usable);
+        for (const std::string& input : inputs_for(r.alphabet, r.alphabet.size() > 6 ? 4 : 5, r.seeds)) {
+            const pattern_match slow = match_pattern(r.pattern, input);
+            if (slow == pattern_match::too_complex) continue;
+            CAPTURE(input);
+            CHECK((fast.search(input) == dfa_verdict::matched) == (slow == pattern_match::matched));
+        }
+    }
+}
+
+TEST_CASE("the automaton hands non-ASCII input and the patterns it cannot take to the backtracker") {
+    CHECK(automaton_of(name).search("caf\xC3\xA9") == dfa_verdict::not_ascii);
+    CHECK(automaton_of(name).search("-caf\xC3\xA9") == dfa_verdict::not_matched);  // decided before the é
+    CHECK(automaton_of("a").search("a\xC3\xA9") == dfa_verdict::matched);          // likewise
+    CHECK_FALSE(automaton_of(repository).usable);                                  // lookahead
+    CHECK_FALSE(automaton_of("\\bword").usable);
+    CHECK_FALSE(automaton_of(short_name).usable);  // {3,100}: more states than the table holds
+    CHECK(automaton_of(uuid).usable);
+    // Through restop::pattern: é goes to the backtracker, which still decides it.
+    CHECK_FALSE(restop::pattern<"^[a-z\\u00e9]+$">::check("caf\xC3\xA9").has_value());
+    CHECK(restop::pattern<"^[a-z]+$">::check("caf\xC3\xA9").has_value());
+}
+
+TEST_CASE("ASCII values are decided however the pattern would backtrack") {
+    // The backtracker gives up on these (too_complex, which a check reports as a mismatch);
+    // restop::pattern decides them.
+    std::string pairs;
+    while (pairs.size() < 10'000) pairs += "a-";
+    CHECK(match_pattern(name, pairs + "a") == pattern_match::too_complex);
+    CHECK_FALSE(restop::pattern<"^[a-zA-Z0-9]+(?:[-_\\.][a-zA-Z0-9]+)*$">::check(pairs + "a").has_value());
+    CHECK(restop::pattern<"^[a-zA-Z0-9]+(?:[-_\\.][a-zA-Z0-9]+)*$">::check(pairs).has_value());
+    CHECK(restop::pattern<"^(a+)+$">::check(std::string(60, 'a') + "b").has_value());
+    CHECK_FALSE(restop::pattern<"^(a+)+$">::check(std::string(60, 'a')).has_value());
+}
