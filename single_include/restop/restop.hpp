@@ -483,7 +483,7 @@ struct node_set {
     template <class F>
     constexpr void for_each(F&& f) const noexcept {
         for (std::size_t w = 0; w < words.size(); ++w)
-            for (std::uint64_t rest = words[w]; rest != 0; rest &= rest - 1) f(w * 64 + std::countr_zero(rest));
+            for (std::uint64_t rest = words[w]; rest != 0; rest &= rest - 1) f(w * 64 + static_cast<std::size_t>(std::countr_zero(rest)));
     }
     constexpr bool operator==(const node_set&) const noexcept = default;
 };
