@@ -335,6 +335,11 @@ TEST_CASE("the automaton agrees with the backtracker on ASCII input") {
         {"^[^a-c]{2}", "abdz", {}},
         {"^\\d+\\s\\w*$", "1 a_\t-", {}},
         {"^(a+)+$", "ab", {"aaaaaaaaaaaaaaaaaaaaaaaaaaaab"}},
+        {"^(?:ab){2,3}$", "ab", {"ababab"}},
+        {"^a+?b$", "ab", {}},
+        {"^(?:[a-c]x?){2}$", "abx", {}},
+        {"^(?:a{2}|b{1,2}c)+$", "abc", {}},
+        {"^$|^[a-z]+[-a-z]*[0-9]$", "a-1", {}},
     };
     for (const row& r : rows) {
         CAPTURE(r.pattern);
