@@ -95,7 +95,9 @@ using at_most = range<std::numeric_limits<std::int64_t>::min(), Max>;
 /// The pattern is compiled once, by the compiler; a malformed one stops there with the parser's
 /// own sentence ("the pattern has an unbalanced parenthesis"), and a check only runs the matcher.
 /// ASCII values are decided by an automaton built from the program on first use, so they are
-/// never too costly to decide.
+/// never too costly to decide. A literal checked by the compiler goes through the backtracker
+/// with a budget of 10 000 steps (what constant evaluation allows), so a literal that would need
+/// more is refused at compile time even where the same value passes at run time.
 template <fixed_string Regex>
 struct pattern {
     static constexpr std::string_view text = Regex.view();

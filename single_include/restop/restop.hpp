@@ -292,6 +292,7 @@ inline std::optional<std::string> decode_base64(std::string_view text) {
 // its pattern once, at compile time, into a `static constexpr` program, and its automaton once,
 // on first use; checking a value only runs one of them. Only the standard library.
 
+#include <cstddef>
 #include <string_view>
 #include <type_traits>
 
@@ -455,7 +456,8 @@ inline constexpr std::size_t max_nfa_nodes = 256;
 inline constexpr std::size_t max_dfa_states = 96;
 inline constexpr std::size_t max_byte_classes = 31;  // and one more column for bytes above 0x7F
 inline constexpr std::size_t ascii_size = 128;
-inline constexpr std::uint8_t dead_state = 0xFF;
+// The state no match can leave: one past the built states, where the automaton keeps it.
+inline constexpr std::uint8_t dead_state = max_dfa_states;
 inline constexpr std::size_t no_node = static_cast<std::size_t>(-1);
 
 enum class dfa_verdict { matched, not_matched, not_ascii };
@@ -581,19 +583,19 @@ struct dfa_builder {
 
     const instruction* code = nullptr;
     std::size_t size = 0;
-    nfa automaton;
+    nfa graph;
     std::array<std::uint8_t, ascii_size> byte_class{};
     std::array<char, max_byte_classes> class_sample{};  // one byte of each class
     std::size_t class_count = 0;
     std::array<state, max_dfa_states> states{};
     std::size_t state_count = 0;
     std::array<std::uint8_t, max_dfa_states * max_byte_classes> next{};
-    bool usable = true;
+    bool usable = true;  // false once a bound above is hit
 
     // Builds in place: constant evaluation copies an object element by element, and this one is
     // the largest thing a pattern's compilation makes.
     constexpr dfa_builder(const instruction* program, std::size_t program_size) noexcept
-        : code(program), size(program_size), automaton(unroll(program, program_size)), usable(automaton.usable) {
+        : code(program), size(program_size), graph(unroll(program, program_size)), usable(graph.usable) {
         if (usable) build();
     }
 
@@ -627,7 +629,7 @@ struct dfa_builder {
             node_set seen = seeds;
             node_set pending = seeds;
             for (std::size_t id; (id = pending.take_first()) != no_node;) {
-                const nfa::node& node = automaton.nodes[id];
+                const nfa::node& node = graph.nodes[id];
                 const auto follow = [&](std::uint32_t n) {
                     if (seen.insert(n)) pending.insert(n);
                 };
@@ -674,7 +676,7 @@ struct dfa_builder {
                 node_set seeds = entry;
                 const auto sample = static_cast<unsigned char>(class_sample[c]);
                 states[s].consumers.for_each([&](std::size_t n) {
-                    const nfa::node& node = automaton.nodes[n];
+                    const nfa::node& node = graph.nodes[n];
                     if (code[node.instruction].accepts_ascii(sample)) seeds.insert(node.next);
                 });
                 next[s * max_byte_classes + c] = find_or_add(close(seeds, false));
@@ -686,12 +688,13 @@ struct dfa_builder {
 // the builder's (no match possible, a byte above 0x7F seen, a match complete), so a search is two
 // lookups per byte with no test, and the state it ends in says what happened.
 struct automaton {
-    static constexpr std::size_t dead = max_dfa_states;
+    static constexpr std::size_t dead = dead_state;
     static constexpr std::size_t saw_non_ascii = max_dfa_states + 1;
     static constexpr std::size_t matched = max_dfa_states + 2;
     static constexpr std::size_t rows = max_dfa_states + 3;
     static constexpr std::size_t columns = max_byte_classes + 1;
     static constexpr std::size_t non_ascii_column = max_byte_classes;
+    static_assert(rows <= 256 && columns <= 256, "state ids and byte classes are stored in one byte");
 
     bool usable = false;
     std::array<std::uint8_t, 256> byte_class{};
@@ -712,8 +715,7 @@ struct automaton {
                 } else if (built_state && column == non_ascii_column) {
                     to = saw_non_ascii;
                 } else if (built_state && column < built.class_count) {
-                    const std::uint8_t target = built.next[row * max_byte_classes + column];
-                    to = target == dead_state ? dead : target;
+                    to = built.next[row * max_byte_classes + column];
                 }
                 next[row * columns + column] = static_cast<std::uint8_t>(to);
             }
@@ -1550,14 +1552,23 @@ consteval auto build_program() noexcept {
 template <fixed_string Regex>
 inline constexpr auto pattern_program = pattern_impl::build_program<Regex>();
 
+namespace pattern_impl {
+// Not constexpr, on purpose: a static initialized by a constant expression is constant-initialized,
+// and the compiler would then run the subset construction itself (clang 14 does, and emits the
+// tables as data). Through this function the static is built by the program, once.
+inline automaton build_automaton(const instruction* code, std::size_t size) noexcept {
+    return automaton(dfa_builder(code, size));
+}
+}  // namespace pattern_impl
+
 /// The automaton of `Regex` over ASCII input (pattern_dfa.hpp), built the first time it is
 /// asked for; `usable` is false for a pattern it cannot take. Built at run time, once, rather
 /// than by the compiler: subset construction in constant evaluation cost 0.1 to 1.2 s of compile
 /// time per pattern (clang 14), and run time a few microseconds.
 template <fixed_string Regex>
 const pattern_impl::automaton& pattern_automaton() noexcept {
-    static const pattern_impl::automaton built{
-        pattern_impl::dfa_builder(pattern_program<Regex>.code.data(), pattern_program<Regex>.code.size())};
+    static const pattern_impl::automaton built =
+        pattern_impl::build_automaton(pattern_program<Regex>.code.data(), pattern_program<Regex>.code.size());
     return built;
 }
 
@@ -1814,7 +1825,9 @@ using at_most = range<std::numeric_limits<std::int64_t>::min(), Max>;
 /// The pattern is compiled once, by the compiler; a malformed one stops there with the parser's
 /// own sentence ("the pattern has an unbalanced parenthesis"), and a check only runs the matcher.
 /// ASCII values are decided by an automaton built from the program on first use, so they are
-/// never too costly to decide.
+/// never too costly to decide. A literal checked by the compiler goes through the backtracker
+/// with a budget of 10 000 steps (what constant evaluation allows), so a literal that would need
+/// more is refused at compile time even where the same value passes at run time.
 template <fixed_string Regex>
 struct pattern {
     static constexpr std::string_view text = Regex.view();

@@ -277,13 +277,12 @@ static_assert(!restop::pattern<"^[a-z]+$">::check("abc").has_value());
 namespace {
 
 using restop::detail::pattern_impl::automaton;
-using restop::detail::pattern_impl::dfa_builder;
 using restop::detail::pattern_impl::dfa_verdict;
 
 automaton automaton_of(std::string_view pattern) {
     const restop::detail::pattern_impl::compiled_pattern program = restop::detail::pattern_impl::compile(pattern);
     REQUIRE(program.error == nullptr);
-    return automaton(dfa_builder(program.code.data(), program.size));
+    return restop::detail::pattern_impl::build_automaton(program.code.data(), program.size);
 }
 
 // Every string of up to `length` characters over `alphabet`, and each of `seeds` with one

@@ -6,6 +6,7 @@
 // its pattern once, at compile time, into a `static constexpr` program, and its automaton once,
 // on first use; checking a value only runs one of them. Only the standard library.
 
+#include <cstddef>
 #include <string_view>
 #include <type_traits>
 
@@ -34,14 +35,23 @@ consteval auto build_program() noexcept {
 template <fixed_string Regex>
 inline constexpr auto pattern_program = pattern_impl::build_program<Regex>();
 
+namespace pattern_impl {
+// Not constexpr, on purpose: a static initialized by a constant expression is constant-initialized,
+// and the compiler would then run the subset construction itself (clang 14 does, and emits the
+// tables as data). Through this function the static is built by the program, once.
+inline automaton build_automaton(const instruction* code, std::size_t size) noexcept {
+    return automaton(dfa_builder(code, size));
+}
+}  // namespace pattern_impl
+
 /// The automaton of `Regex` over ASCII input (pattern_dfa.hpp), built the first time it is
 /// asked for; `usable` is false for a pattern it cannot take. Built at run time, once, rather
 /// than by the compiler: subset construction in constant evaluation cost 0.1 to 1.2 s of compile
 /// time per pattern (clang 14), and run time a few microseconds.
 template <fixed_string Regex>
 const pattern_impl::automaton& pattern_automaton() noexcept {
-    static const pattern_impl::automaton built{
-        pattern_impl::dfa_builder(pattern_program<Regex>.code.data(), pattern_program<Regex>.code.size())};
+    static const pattern_impl::automaton built =
+        pattern_impl::build_automaton(pattern_program<Regex>.code.data(), pattern_program<Regex>.code.size());
     return built;
 }
 

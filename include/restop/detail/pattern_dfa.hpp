@@ -24,7 +24,8 @@ inline constexpr std::size_t max_nfa_nodes = 256;
 inline constexpr std::size_t max_dfa_states = 96;
 inline constexpr std::size_t max_byte_classes = 31;  // and one more column for bytes above 0x7F
 inline constexpr std::size_t ascii_size = 128;
-inline constexpr std::uint8_t dead_state = 0xFF;
+// The state no match can leave: one past the built states, where the automaton keeps it.
+inline constexpr std::uint8_t dead_state = max_dfa_states;
 inline constexpr std::size_t no_node = static_cast<std::size_t>(-1);
 
 enum class dfa_verdict { matched, not_matched, not_ascii };
@@ -150,19 +151,19 @@ struct dfa_builder {
 
     const instruction* code = nullptr;
     std::size_t size = 0;
-    nfa automaton;
+    nfa graph;
     std::array<std::uint8_t, ascii_size> byte_class{};
     std::array<char, max_byte_classes> class_sample{};  // one byte of each class
     std::size_t class_count = 0;
     std::array<state, max_dfa_states> states{};
     std::size_t state_count = 0;
     std::array<std::uint8_t, max_dfa_states * max_byte_classes> next{};
-    bool usable = true;
+    bool usable = true;  // false once a bound above is hit
 
     // Builds in place: constant evaluation copies an object element by element, and this one is
     // the largest thing a pattern's compilation makes.
     constexpr dfa_builder(const instruction* program, std::size_t program_size) noexcept
-        : code(program), size(program_size), automaton(unroll(program, program_size)), usable(automaton.usable) {
+        : code(program), size(program_size), graph(unroll(program, program_size)), usable(graph.usable) {
         if (usable) build();
     }
 
@@ -196,7 +197,7 @@ struct dfa_builder {
             node_set seen = seeds;
             node_set pending = seeds;
             for (std::size_t id; (id = pending.take_first()) != no_node;) {
-                const nfa::node& node = automaton.nodes[id];
+                const nfa::node& node = graph.nodes[id];
                 const auto follow = [&](std::uint32_t n) {
                     if (seen.insert(n)) pending.insert(n);
                 };
@@ -243,7 +244,7 @@ struct dfa_builder {
                 node_set seeds = entry;
                 const auto sample = static_cast<unsigned char>(class_sample[c]);
                 states[s].consumers.for_each([&](std::size_t n) {
-                    const nfa::node& node = automaton.nodes[n];
+                    const nfa::node& node = graph.nodes[n];
                     if (code[node.instruction].accepts_ascii(sample)) seeds.insert(node.next);
                 });
                 next[s * max_byte_classes + c] = find_or_add(close(seeds, false));
@@ -255,12 +256,13 @@ struct dfa_builder {
 // the builder's (no match possible, a byte above 0x7F seen, a match complete), so a search is two
 // lookups per byte with no test, and the state it ends in says what happened.
 struct automaton {
-    static constexpr std::size_t dead = max_dfa_states;
+    static constexpr std::size_t dead = dead_state;
     static constexpr std::size_t saw_non_ascii = max_dfa_states + 1;
     static constexpr std::size_t matched = max_dfa_states + 2;
     static constexpr std::size_t rows = max_dfa_states + 3;
     static constexpr std::size_t columns = max_byte_classes + 1;
     static constexpr std::size_t non_ascii_column = max_byte_classes;
+    static_assert(rows <= 256 && columns <= 256, "state ids and byte classes are stored in one byte");
 
     bool usable = false;
     std::array<std::uint8_t, 256> byte_class{};
@@ -281,8 +283,7 @@ struct automaton {
                 } else if (built_state && column == non_ascii_column) {
                     to = saw_non_ascii;
                 } else if (built_state && column < built.class_count) {
-                    const std::uint8_t target = built.next[row * max_byte_classes + column];
-                    to = target == dead_state ? dead : target;
+                    to = built.next[row * max_byte_classes + column];
                 }
                 next[row * columns + column] = static_cast<std::uint8_t>(to);
             }
