@@ -11,7 +11,7 @@
 
 #include <boost/json/value.hpp>
 
-#include "restop/detail/parsed_json.hpp"
+#include "restop/detail/json_memory.hpp"
 #include "restop/document.hpp"
 #include "restop/header.hpp"
 #include "restop/members.hpp"
@@ -148,9 +148,10 @@ read_outcome read_payload_field(const response& received, Object& object, fields
                     error = Fields::traits::read_text(received.body, target, Fields::context);
             } else {
                 if (received.body.find_first_not_of(" \t\r\n") == std::string::npos) return;  // no payload
-                parsed_json parsed;
-                const boost::json::value* document = parsed.parse(received.body);
-                error = !document ? problem("is not valid JSON") : Fields::traits::read_json(*document, target, Fields::context);
+                json_memory memory;
+                boost::system::error_code ec;
+                const boost::json::value document = memory.parse(received.body, ec);
+                error = ec ? problem("is not valid JSON") : Fields::traits::read_json(document, target, Fields::context);
             }
             if (error) prefix_path(*error, "payload", false);
         }
@@ -173,10 +174,11 @@ std::optional<std::string> read_response_fields(const response& received, Object
         std::string_view body = received.body;
         // An output with only optional members may come back as an empty body.
         if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) body = "{}";
-        parsed_json parsed;
-        const boost::json::value* document = parsed.parse(body);
-        if (!document) return std::string("the response body is not valid JSON");
-        const boost::json::object* json_object = document->if_object();
+        json_memory memory;
+        boost::system::error_code ec;
+        const boost::json::value document = memory.parse(body, ec);
+        if (ec) return std::string("the response body is not valid JSON");
+        const boost::json::object* json_object = document.if_object();
         if (!json_object) return std::string("the response body is not a JSON object");
         if (auto error = read_body_fields(*json_object, object, list))
             return "output member '" + error->path + "' " + std::string(error->problem);
