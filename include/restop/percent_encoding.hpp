@@ -39,8 +39,14 @@ constexpr const std::array<unsigned char, 256>& encoded_widths(encoding_set set)
 /// The number of bytes `text` takes once encoded, so that a caller can size a buffer first.
 constexpr std::size_t percent_encoded_size(std::string_view text, encoding_set set) noexcept {
     const auto& width = detail::encoded_widths(set);
+    const auto at = [&](std::size_t i) -> std::size_t { return width[static_cast<unsigned char>(text[i])]; };
     std::size_t size = 0;
-    for (char c : text) size += width[static_cast<unsigned char>(c)];
+    std::size_t i = 0;
+    // Eight lookups per step, summed as a tree: neither compiler unrolls the byte loop at -O2,
+    // and its counter and branch cost more than the lookup (a 36-byte id: 219 instructions, 130).
+    for (; i + 8 <= text.size(); i += 8)
+        size += ((at(i) + at(i + 1)) + (at(i + 2) + at(i + 3))) + ((at(i + 4) + at(i + 5)) + (at(i + 6) + at(i + 7)));
+    for (; i < text.size(); ++i) size += at(i);
     return size;
 }
 

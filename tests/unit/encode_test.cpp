@@ -87,6 +87,33 @@ TEST_CASE("encode: the token must be present and free of control bytes") {
     }
 }
 
+TEST_CASE("encode: a control byte is found at every offset of tokens of every length up to 40") {
+    // The scan reads eight bytes at a time and ends on a word that overlaps the one before, so
+    // each length and offset takes a different path through it.
+    for (std::size_t length = 1; length <= 40; ++length) {
+        for (std::size_t at = 0; at < length; ++at) {
+            for (const char control : {'\0', '\t', '\n', '\x1F', '\x7F'}) {
+                std::string text(length, 'x');
+                text[at] = control;
+                CAPTURE(length);
+                CAPTURE(at);
+                auto encoded = restop::encode(cc::delete_access_token{.id = "abc"}, restop::bearer_token(text));
+                REQUIRE_FALSE(encoded);
+                CHECK(encoded.error().violated == constraint::no_control_bytes);
+                CHECK(encoded.error().measure == static_cast<std::int64_t>(at));
+            }
+            // The bytes beside the control ranges pass, above 0x7F too (the token is opaque).
+            for (const char neighbour : {' ', '~', '\x80', '\x9F', '\xFF'}) {
+                std::string text(length, 'x');
+                text[at] = neighbour;
+                CAPTURE(length);
+                CAPTURE(at);
+                CHECK(restop::encode(cc::delete_access_token{.id = "abc"}, restop::bearer_token(text)));
+            }
+        }
+    }
+}
+
 TEST_CASE("encode_into: a reused request keeps its storage and its exact bytes") {
     restop::request scratch;
     const std::string first = "first-id";

@@ -41,4 +41,26 @@ TEST_CASE("percent encoding: size first, then write into a caller's buffer") {
     CHECK(std::string_view(buffer, static_cast<std::size_t>(end - buffer)) == "a%20b%2F");
 }
 
+TEST_CASE("percent encoding: the size counts an escaped byte at every offset of every length up to 40") {
+    // Eight widths are summed per step, the rest one by one: each length and offset takes a
+    // different path.
+    for (std::size_t length = 0; length <= 40; ++length) {
+        CAPTURE(length);
+        const std::string plain(length, 'a');
+        CHECK(restop::percent_encoded_size(plain, encoding_set::unreserved) == length);
+        for (std::size_t at = 0; at < length; ++at) {
+            CAPTURE(at);
+            for (const char escaped : {' ', '\xFF', '%'}) {
+                std::string text = plain;
+                text[at] = escaped;
+                CHECK(restop::percent_encoded_size(text, encoding_set::unreserved) == length + 2);
+            }
+            std::string slash = plain;
+            slash[at] = '/';
+            CHECK(restop::percent_encoded_size(slash, encoding_set::unreserved) == length + 2);
+            CHECK(restop::percent_encoded_size(slash, encoding_set::unreserved_slash) == length);
+        }
+    }
+}
+
 static_assert(restop::percent_encoded_size("\xF0\x9F\x98\xB9", encoding_set::unreserved) == 12);

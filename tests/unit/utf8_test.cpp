@@ -46,4 +46,30 @@ TEST_CASE("utf8: ill-formed sequences are refused at their first byte (RFC 3629 
     }
 }
 
+TEST_CASE("utf8: a non-ASCII byte is found at every offset of every length up to 40") {
+    // Eight bytes at a time, then the last eight as one overlapping word: each length and
+    // offset takes a different path.
+    for (std::size_t length = 0; length <= 40; ++length) {
+        CAPTURE(length);
+        const std::string ascii(length, 'a');
+        CHECK(scan_utf8(ascii).valid);
+        CHECK(scan_utf8(ascii).scalars == length);
+        for (std::size_t at = 0; at < length; ++at) {
+            CAPTURE(at);
+            std::string lone = ascii;
+            lone[at] = '\x80';
+            const auto refused = scan_utf8(lone);
+            CHECK_FALSE(refused.valid);
+            CHECK(refused.invalid_offset == at);
+            CHECK(refused.scalars == at);
+            if (at + 2 <= length) {
+                std::string accented = ascii;
+                accented.replace(at, 2, "\xC3\xA9");
+                CHECK(scan_utf8(accented).valid);
+                CHECK(scan_utf8(accented).scalars == length - 1);
+            }
+        }
+    }
+}
+
 static_assert(scan_utf8("\xC3\xA9t\xC3\xA9").scalars == 3, "scanning works in constant evaluation");

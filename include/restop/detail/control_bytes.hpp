@@ -28,18 +28,23 @@ constexpr std::int64_t first_control_byte(std::string_view text) noexcept {
 // A byte below 0x20 borrows into its own clear high bit when 0x20 is subtracted; 0x7F becomes
 // zero when XORed with 0x7F, and zero borrows the same way.
 inline bool has_control_byte(std::string_view text) noexcept {
-    constexpr std::uint64_t ones = 0x0101010101010101u;
-    constexpr std::uint64_t high_bits = 0x8080808080808080u;
-    std::size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
+    const auto word_has_one = [&](std::size_t at) {
+        constexpr std::uint64_t ones = 0x0101010101010101u;
+        constexpr std::uint64_t high_bits = 0x8080808080808080u;
         std::uint64_t word;
-        std::memcpy(&word, text.data() + i, sizeof word);
+        std::memcpy(&word, text.data() + at, sizeof word);
         const std::uint64_t del = word ^ (0x7F * ones);
-        if ((((word - 0x20 * ones) & ~word) | ((del - ones) & ~del)) & high_bits) return true;
+        return ((((word - 0x20 * ones) & ~word) | ((del - ones) & ~del)) & high_bits) != 0;
+    };
+    if (text.size() < 8) {
+        for (const char c : text)
+            if (is_control_byte(c)) return true;
+        return false;
     }
-    for (; i < text.size(); ++i)
-        if (is_control_byte(text[i])) return true;
-    return false;
+    for (std::size_t i = 0; i + 8 <= text.size(); i += 8)
+        if (word_has_one(i)) return true;
+    // The last bytes as one more word that overlaps the one before, rather than a byte loop.
+    return word_has_one(text.size() - 8);
 }
 
 // Writes `text` with each control byte as \xNN: text from the wire goes to logs, and a hostile
