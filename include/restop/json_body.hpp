@@ -3,6 +3,8 @@
 // (absent members omitted; an operation with body members always sends an object), or a
 // structure, union or document payload. Each value is written by its restop::value_traits.
 
+#include <array>
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -15,8 +17,10 @@
 #include <boost/json/serializer.hpp>
 #include <boost/json/value.hpp>
 
+#include "restop/detail/word_scan.hpp"
 #include "restop/document.hpp"
 #include "restop/encode.hpp"
+#include "restop/fixed_string.hpp"
 #include "restop/members.hpp"
 #include "restop/operation.hpp"
 #include "restop/params.hpp"
@@ -90,8 +94,21 @@ constexpr bool body_writes_json_text(List<Fields...>) noexcept {
     return ((Fields::where != location::body || writes_json_text<typename Fields::value_type>) && ...);
 }
 
-// The bytes of `text` inside a JSON string, escaped by Boost.JSON, without the quotes.
+// True when Boost.JSON would write `text` inside a JSON string unchanged: it escapes only bytes
+// below 0x20, '"' and '\\' (bytes above 0x7F and DEL pass as they are).
+inline bool json_string_needs_escape(std::string_view text) noexcept {
+    return any_byte(
+        text, [](std::uint64_t word) { return (bytes_below(word, 0x20) | bytes_equal(word, '"') | bytes_equal(word, '\\')) != 0; },
+        [](unsigned char byte) { return byte < 0x20 || byte == '"' || byte == '\\'; });
+}
+
+// The bytes of `text` inside a JSON string, without the quotes, as Boost.JSON writes them: copied
+// when nothing needs escaping (ids, names, descriptions nearly always), else escaped by Boost.JSON.
 inline void append_json_escaped(std::string& out, std::string_view text) {
+    if (!json_string_needs_escape(text)) {
+        out.append(text);
+        return;
+    }
     const std::size_t start = out.size();
     append_serialized(out, boost::json::string_view(text.data(), text.size()));
     out.pop_back();           // the closing quote
@@ -105,6 +122,21 @@ constexpr bool is_plain_json_name(std::string_view name) noexcept {
         if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
     return true;
 }
+
+// `,"name":` for a member whose name needs no escaping, made by the compiler, so that a member's
+// key is one append (from the second character for the first member) rather than four.
+template <fixed_string Name>
+consteval std::array<char, Name.size() + 4> make_json_key() noexcept {
+    std::array<char, Name.size() + 4> key{};
+    key[0] = ',';
+    key[1] = '"';
+    for (std::size_t i = 0; i < Name.size(); ++i) key[i + 2] = Name.chars[i];
+    key[Name.size() + 2] = '"';
+    key[Name.size() + 3] = ':';
+    return key;
+}
+template <fixed_string Name>
+inline constexpr std::array<char, Name.size() + 4> json_key = make_json_key<Name>();
 
 class json_text_value {
 public:
@@ -130,7 +162,16 @@ public:
     template <class Number>
     struct number_text {
         std::string& out;
-        void operator=(Number value) const { append_serialized(out, boost::json::value(value)); }
+        void operator=(Number value) const {
+            if constexpr (std::is_integral_v<Number>) {
+                // An integer is its decimal digits, as Boost.JSON writes it; no serializer needed.
+                char digits[24];
+                const std::to_chars_result written = std::to_chars(digits, digits + sizeof digits, value);
+                out.append(digits, written.ptr);
+            } else {
+                append_serialized(out, boost::json::value(value));
+            }
+        }
     };
     number_text<std::int64_t> emplace_int64() noexcept { return {out_}; }
     number_text<std::uint64_t> emplace_uint64() noexcept { return {out_}; }
@@ -167,16 +208,15 @@ void write_body_text(std::string& body, [[maybe_unused]] const Object& object, L
             const auto& value = object.*Fields::pointer;
             const bool present = Fields::traits::present(value);
             if (!present && !(Fields::is_idempotency_token && !idempotency_token.empty())) return;
-            if (!first) body += ',';
-            first = false;
             if constexpr (is_plain_json_name(Fields::wire_name)) {
-                body += '"';
-                body.append(Fields::wire_name);
-                body += '"';
+                constexpr const auto& key = json_key<Fields::wire_text>;
+                body.append(key.data() + (first ? 1 : 0), key.size() - (first ? 1 : 0));
             } else {
+                if (!first) body += ',';
                 append_serialized(body, boost::json::string_view(Fields::wire_name.data(), Fields::wire_name.size()));
+                body += ':';
             }
-            body += ':';
+            first = false;
             json_text_value json(body);
             if (present)
                 Fields::traits::write_json(json, value, Fields::context);

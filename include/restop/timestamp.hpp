@@ -330,14 +330,33 @@ void append_http_date(Out& out, timestamp when) {
     append_text(out, " GMT");
 }
 
+// Stack room for one formatted timestamp, which the writers fill piece by piece: each append to a
+// std::string or a boost::json::string is a call of its own (a dozen per date-time), so the
+// pieces go here and the text goes to its destination in one append. The longest text is 33
+// bytes ("Wed, 31 Dec 2262 23:59:59.999 GMT": the span of `timestamp` ends in 2262).
+struct timestamp_text {
+    char data[48];
+    std::size_t size = 0;
+
+    void append(std::size_t count, char c) noexcept {
+        for (; count > 0 && size < sizeof data; --count) data[size++] = c;
+    }
+    template <class Iterator>
+    void append(Iterator first, Iterator last) noexcept {
+        for (; first != last && size < sizeof data; ++first) data[size++] = *first;
+    }
+    std::string_view view() const noexcept { return {data, size}; }
+};
+
 template <class Out>
 void append_timestamp(Out& out, timestamp when, timestamp_format format) {
+    timestamp_text text;
     switch (format) {
-        case timestamp_format::epoch_seconds: return append_epoch_seconds(out, when);
-        case timestamp_format::http_date: return append_http_date(out, when);
-        case timestamp_format::date_time: break;
+        case timestamp_format::epoch_seconds: append_epoch_seconds(text, when); break;
+        case timestamp_format::http_date: append_http_date(text, when); break;
+        case timestamp_format::date_time: append_rfc3339(text, when); break;
     }
-    append_rfc3339(out, when);
+    append_text(out, text.view());
 }
 }  // namespace detail
 

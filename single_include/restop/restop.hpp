@@ -2514,14 +2514,33 @@ void append_http_date(Out& out, timestamp when) {
     append_text(out, " GMT");
 }
 
+// Stack room for one formatted timestamp, which the writers fill piece by piece: each append to a
+// std::string or a boost::json::string is a call of its own (a dozen per date-time), so the
+// pieces go here and the text goes to its destination in one append. The longest text is 33
+// bytes ("Wed, 31 Dec 2262 23:59:59.999 GMT": the span of `timestamp` ends in 2262).
+struct timestamp_text {
+    char data[48];
+    std::size_t size = 0;
+
+    void append(std::size_t count, char c) noexcept {
+        for (; count > 0 && size < sizeof data; --count) data[size++] = c;
+    }
+    template <class Iterator>
+    void append(Iterator first, Iterator last) noexcept {
+        for (; first != last && size < sizeof data; ++first) data[size++] = *first;
+    }
+    std::string_view view() const noexcept { return {data, size}; }
+};
+
 template <class Out>
 void append_timestamp(Out& out, timestamp when, timestamp_format format) {
+    timestamp_text text;
     switch (format) {
-        case timestamp_format::epoch_seconds: return append_epoch_seconds(out, when);
-        case timestamp_format::http_date: return append_http_date(out, when);
-        case timestamp_format::date_time: break;
+        case timestamp_format::epoch_seconds: append_epoch_seconds(text, when); break;
+        case timestamp_format::http_date: append_http_date(text, when); break;
+        case timestamp_format::date_time: append_rfc3339(text, when); break;
     }
-    append_rfc3339(out, when);
+    append_text(out, text.view());
 }
 }  // namespace detail
 
@@ -4605,9 +4624,58 @@ concept is_paginated = requires { typename Op::pagination; };
 // library.
 
 #include <cstdint>
-#include <cstring>
 #include <ostream>
 #include <string_view>
+
+
+// ---- begin restop/detail/word_scan.hpp ----
+// Scans of short texts eight bytes at a time (ids, tokens, names: every request has some). Only
+// the standard library.
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace restop::detail {
+
+inline constexpr std::uint64_t every_byte = 0x0101010101010101u;
+inline constexpr std::uint64_t high_bits = 0x8080808080808080u;
+
+/// The high bit of each byte of `word` below `bound` (at most 0x80) is set in the result, and
+/// possibly of bytes above one that is: exact for whether there is any. A byte below `bound`
+/// borrows into its own clear high bit when `bound` is subtracted.
+constexpr std::uint64_t bytes_below(std::uint64_t word, unsigned char bound) noexcept {
+    return (word - bound * every_byte) & ~word & high_bits;
+}
+
+/// The same for bytes equal to `c`: XORed with it they become zero, and zero borrows.
+constexpr std::uint64_t bytes_equal(std::uint64_t word, unsigned char c) noexcept {
+    return bytes_below(word ^ (c * every_byte), 1);
+}
+
+/// True when `byte_test` holds for a byte of `text`. Eight bytes at a time through `word_test`,
+/// which must be true exactly when it holds for a byte of the word; the last bytes are one more
+/// word that overlaps the one before, rather than a byte loop (a 36-byte id ends in 4).
+template <class WordTest, class ByteTest>
+bool any_byte(std::string_view text, WordTest word_test, ByteTest byte_test) noexcept {
+    if (text.size() < sizeof(std::uint64_t)) {
+        for (const char c : text)
+            if (byte_test(static_cast<unsigned char>(c))) return true;
+        return false;
+    }
+    const auto word_at = [&](std::size_t at) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + at, sizeof word);
+        return word_test(word);
+    };
+    for (std::size_t i = 0; i + sizeof(std::uint64_t) <= text.size(); i += sizeof(std::uint64_t))
+        if (word_at(i)) return true;
+    return word_at(text.size() - sizeof(std::uint64_t));
+}
+
+}  // namespace restop::detail
+// ---- end restop/detail/word_scan.hpp ----
 
 namespace restop::detail {
 
@@ -4626,26 +4694,10 @@ constexpr std::int64_t first_control_byte(std::string_view text) noexcept {
 
 // True when `text` holds a control byte, tested eight bytes at a time: the bearer token is
 // scanned on every request, and a byte loop over it cost as much as the rest of the encoding.
-// A byte below 0x20 borrows into its own clear high bit when 0x20 is subtracted; 0x7F becomes
-// zero when XORed with 0x7F, and zero borrows the same way.
 inline bool has_control_byte(std::string_view text) noexcept {
-    const auto word_has_one = [&](std::size_t at) {
-        constexpr std::uint64_t ones = 0x0101010101010101u;
-        constexpr std::uint64_t high_bits = 0x8080808080808080u;
-        std::uint64_t word;
-        std::memcpy(&word, text.data() + at, sizeof word);
-        const std::uint64_t del = word ^ (0x7F * ones);
-        return ((((word - 0x20 * ones) & ~word) | ((del - ones) & ~del)) & high_bits) != 0;
-    };
-    if (text.size() < 8) {
-        for (const char c : text)
-            if (is_control_byte(c)) return true;
-        return false;
-    }
-    for (std::size_t i = 0; i + 8 <= text.size(); i += 8)
-        if (word_has_one(i)) return true;
-    // The last bytes as one more word that overlaps the one before, rather than a byte loop.
-    return word_has_one(text.size() - 8);
+    return any_byte(
+        text, [](std::uint64_t word) { return (bytes_below(word, 0x20) | bytes_equal(word, 0x7F)) != 0; },
+        [](unsigned char byte) { return is_control_byte(static_cast<char>(byte)); });
 }
 
 // Writes `text` with each control byte as \xNN: text from the wire goes to logs, and a hostile
@@ -10098,6 +10150,8 @@ void call(T&&, const Op&, Identity&&, Rest&&...) {
 // (absent members omitted; an operation with body members always sends an object), or a
 // structure, union or document payload. Each value is written by its restop::value_traits.
 
+#include <array>
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -10177,8 +10231,21 @@ constexpr bool body_writes_json_text(List<Fields...>) noexcept {
     return ((Fields::where != location::body || writes_json_text<typename Fields::value_type>) && ...);
 }
 
-// The bytes of `text` inside a JSON string, escaped by Boost.JSON, without the quotes.
+// True when Boost.JSON would write `text` inside a JSON string unchanged: it escapes only bytes
+// below 0x20, '"' and '\\' (bytes above 0x7F and DEL pass as they are).
+inline bool json_string_needs_escape(std::string_view text) noexcept {
+    return any_byte(
+        text, [](std::uint64_t word) { return (bytes_below(word, 0x20) | bytes_equal(word, '"') | bytes_equal(word, '\\')) != 0; },
+        [](unsigned char byte) { return byte < 0x20 || byte == '"' || byte == '\\'; });
+}
+
+// The bytes of `text` inside a JSON string, without the quotes, as Boost.JSON writes them: copied
+// when nothing needs escaping (ids, names, descriptions nearly always), else escaped by Boost.JSON.
 inline void append_json_escaped(std::string& out, std::string_view text) {
+    if (!json_string_needs_escape(text)) {
+        out.append(text);
+        return;
+    }
     const std::size_t start = out.size();
     append_serialized(out, boost::json::string_view(text.data(), text.size()));
     out.pop_back();           // the closing quote
@@ -10192,6 +10259,21 @@ constexpr bool is_plain_json_name(std::string_view name) noexcept {
         if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
     return true;
 }
+
+// `,"name":` for a member whose name needs no escaping, made by the compiler, so that a member's
+// key is one append (from the second character for the first member) rather than four.
+template <fixed_string Name>
+consteval std::array<char, Name.size() + 4> make_json_key() noexcept {
+    std::array<char, Name.size() + 4> key{};
+    key[0] = ',';
+    key[1] = '"';
+    for (std::size_t i = 0; i < Name.size(); ++i) key[i + 2] = Name.chars[i];
+    key[Name.size() + 2] = '"';
+    key[Name.size() + 3] = ':';
+    return key;
+}
+template <fixed_string Name>
+inline constexpr std::array<char, Name.size() + 4> json_key = make_json_key<Name>();
 
 class json_text_value {
 public:
@@ -10217,7 +10299,16 @@ public:
     template <class Number>
     struct number_text {
         std::string& out;
-        void operator=(Number value) const { append_serialized(out, boost::json::value(value)); }
+        void operator=(Number value) const {
+            if constexpr (std::is_integral_v<Number>) {
+                // An integer is its decimal digits, as Boost.JSON writes it; no serializer needed.
+                char digits[24];
+                const std::to_chars_result written = std::to_chars(digits, digits + sizeof digits, value);
+                out.append(digits, written.ptr);
+            } else {
+                append_serialized(out, boost::json::value(value));
+            }
+        }
     };
     number_text<std::int64_t> emplace_int64() noexcept { return {out_}; }
     number_text<std::uint64_t> emplace_uint64() noexcept { return {out_}; }
@@ -10254,16 +10345,15 @@ void write_body_text(std::string& body, [[maybe_unused]] const Object& object, L
             const auto& value = object.*Fields::pointer;
             const bool present = Fields::traits::present(value);
             if (!present && !(Fields::is_idempotency_token && !idempotency_token.empty())) return;
-            if (!first) body += ',';
-            first = false;
             if constexpr (is_plain_json_name(Fields::wire_name)) {
-                body += '"';
-                body.append(Fields::wire_name);
-                body += '"';
+                constexpr const auto& key = json_key<Fields::wire_text>;
+                body.append(key.data() + (first ? 1 : 0), key.size() - (first ? 1 : 0));
             } else {
+                if (!first) body += ',';
                 append_serialized(body, boost::json::string_view(Fields::wire_name.data(), Fields::wire_name.size()));
+                body += ':';
             }
-            body += ':';
+            first = false;
             json_text_value json(body);
             if (present)
                 Fields::traits::write_json(json, value, Fields::context);

@@ -4,9 +4,10 @@
 // library.
 
 #include <cstdint>
-#include <cstring>
 #include <ostream>
 #include <string_view>
+
+#include "restop/detail/word_scan.hpp"
 
 namespace restop::detail {
 
@@ -25,26 +26,10 @@ constexpr std::int64_t first_control_byte(std::string_view text) noexcept {
 
 // True when `text` holds a control byte, tested eight bytes at a time: the bearer token is
 // scanned on every request, and a byte loop over it cost as much as the rest of the encoding.
-// A byte below 0x20 borrows into its own clear high bit when 0x20 is subtracted; 0x7F becomes
-// zero when XORed with 0x7F, and zero borrows the same way.
 inline bool has_control_byte(std::string_view text) noexcept {
-    const auto word_has_one = [&](std::size_t at) {
-        constexpr std::uint64_t ones = 0x0101010101010101u;
-        constexpr std::uint64_t high_bits = 0x8080808080808080u;
-        std::uint64_t word;
-        std::memcpy(&word, text.data() + at, sizeof word);
-        const std::uint64_t del = word ^ (0x7F * ones);
-        return ((((word - 0x20 * ones) & ~word) | ((del - ones) & ~del)) & high_bits) != 0;
-    };
-    if (text.size() < 8) {
-        for (const char c : text)
-            if (is_control_byte(c)) return true;
-        return false;
-    }
-    for (std::size_t i = 0; i + 8 <= text.size(); i += 8)
-        if (word_has_one(i)) return true;
-    // The last bytes as one more word that overlaps the one before, rather than a byte loop.
-    return word_has_one(text.size() - 8);
+    return any_byte(
+        text, [](std::uint64_t word) { return (bytes_below(word, 0x20) | bytes_equal(word, 0x7F)) != 0; },
+        [](unsigned char byte) { return is_control_byte(static_cast<char>(byte)); });
 }
 
 // Writes `text` with each control byte as \xNN: text from the wire goes to logs, and a hostile
