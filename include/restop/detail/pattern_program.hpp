@@ -74,13 +74,17 @@ struct instruction {
     std::uint32_t a = 0;
     std::uint32_t b = 0;
     bool possessive = false;  // run: giving characters back could never lead to a match
-    // literal, any, set: which ASCII characters it accepts, bit c of ascii[c / 64], so the
-    // matcher tests an ASCII byte (nearly every byte of an id or a name) with one shift. The
-    // bits of bytes 0x80..0xFF stay clear: those begin or continue a multi-byte sequence, which
-    // the matcher decodes and tests against the ranges.
-    std::array<std::uint64_t, 4> ascii{};
+    // literal, any, set: which ASCII characters it accepts, bit c % 64 of one of two words, so the
+    // matcher tests an ASCII byte (nearly every byte of an id or a name) with one shift. Bytes
+    // 0x80..0xFF are accepted by neither: they begin or continue a multi-byte sequence, which the
+    // matcher decodes and tests against the ranges. Two words rather than an array: constant
+    // evaluation copies an array element by element, in every instruction of every pattern.
+    std::uint64_t ascii_low = 0;   // bytes 0x00..0x3F
+    std::uint64_t ascii_high = 0;  // bytes 0x40..0x7F
 
-    constexpr bool accepts_ascii(unsigned char byte) const noexcept { return (ascii[byte >> 6] >> (byte & 63)) & 1; }
+    constexpr bool accepts_ascii(unsigned char byte) const noexcept {
+        return byte < 0x80 && (((byte < 0x40 ? ascii_low : ascii_high) >> (byte & 63)) & 1);
+    }
 };
 
 constexpr bool consumes_one(opcode op) noexcept {
