@@ -333,7 +333,7 @@ void append_http_date(Out& out, timestamp when) {
 // Stack room for one formatted timestamp, which the writers fill piece by piece: each append to a
 // std::string or a boost::json::string is a call of its own (a dozen per date-time), so the
 // pieces go here and the text goes to its destination in one append. The longest text is 33
-// bytes ("Wed, 31 Dec 2262 23:59:59.999 GMT": the span of `timestamp` ends in 2262).
+// bytes ("Fri, 11 Apr 2262 23:47:16.854 GMT", near where the span of `timestamp` ends).
 struct timestamp_text {
     char data[48];
     std::size_t size = 0;

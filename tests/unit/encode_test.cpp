@@ -103,7 +103,7 @@ TEST_CASE("encode: a control byte is found at every offset of tokens of every le
                 CHECK(encoded.error().measure == static_cast<std::int64_t>(at));
             }
             // The bytes beside the control ranges pass, above 0x7F too (the token is opaque).
-            for (const char neighbour : {' ', '~', '\x80', '\x9F', '\xFF'}) {
+            for (const char neighbour : {' ', '~', '\x80', '\x9F', '\xA0', '\xFF'}) {
                 std::string text(length, 'x');
                 text[at] = neighbour;
                 CAPTURE(length);

@@ -223,6 +223,12 @@ TEST_CASE("ASCII characters are tested by table: each agrees with the class it c
         {"^\\S$", "^\\S+$", [](char c) { return !(c == ' ' || (c >= '\t' && c <= '\r')); }},
         {"^[\\d_A-C]$", "^[\\d_A-C]{3,}$", [](char c) { return (c >= '0' && c <= '9') || c == '_' || (c >= 'A' && c <= 'C'); }},
         {"^x$", "^x+$", [](char c) { return c == 'x'; }},
+        // Ranges across the two words of the table (0x00-0x3F, 0x40-0x7F) and past 0x7F.
+        {"^[ -~]$", "^[ -~]+$", [](char c) { return c >= ' ' && c <= '~'; }},
+        {"^[0-Z]$", "^[0-Z]{3}$", [](char c) { return c >= '0' && c <= 'Z'; }},
+        {"^[?-@]$", "^[?-@]+$", [](char c) { return c == '?' || c == '@'; }},
+        {"^[a-\\u00ff]$", "^[a-\\u00ff]+$", [](char c) { return c >= 'a'; }},
+        {"^[^\\x00-\\x7F]$", "^[^\\x00-\\x7F]+$", [](char) { return false; }},
     };
     for (const row& r : rows)
         for (int code = 0; code < 128; ++code) {
