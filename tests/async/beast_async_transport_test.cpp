@@ -11,11 +11,13 @@
 #include <thread>
 
 #include <boost/asio/bind_cancellation_slot.hpp>
+#include <boost/asio/bind_executor.hpp>
 #include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/deferred.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
 
@@ -144,6 +146,38 @@ TEST_SUITE("beast_async_transport: async_call against the emulator") {
         }
         CHECK(emu.requests().size() == 4);
         CHECK(t.connections_opened() <= 3);  // three in flight at once at most, then reused
+    }
+
+    TEST_CASE("a handler bound to a strand completes on that strand, through async_call and async_send") {
+        // The transport erases every handler to one type; the handler's own executor must survive that.
+        RESTOP_REQUIRE_EMULATOR();
+        const restop_test::emulator emu = restop_test::require_emulator();
+        asio::io_context io;
+        beast_async_transport t(io.get_executor(), emulator_options(emu));
+        const restop::bearer_token token(restop_test::emulator_secret());
+        auto strand = asio::make_strand(io);
+        int on_strand = 0;
+        int completed = 0;
+        restop::async_call(t, cc::delete_access_token{.id = missing_id}, token,
+                           asio::bind_executor(strand, [&](delete_result r) {
+                               on_strand += strand.running_in_this_thread() ? 1 : 0;
+                               CHECK(r.error().holds<cc::resource_not_found_exception>());
+                               ++completed;
+                           }));
+        const restop::request req = restop_test::make_request(restop::http_method::get, "/v1/userSettings");
+        t.async_send(req, asio::bind_executor(strand, [&](restop::transport_result r) {
+                         on_strand += strand.running_in_this_thread() ? 1 : 0;
+                         CHECK(r.has_value());
+                         ++completed;
+                     }));
+        // And a plain callback is not run on the strand.
+        t.async_send(req, [&](restop::transport_result) {
+            on_strand += strand.running_in_this_thread() ? 10 : 0;
+            ++completed;
+        });
+        io.run();
+        CHECK(completed == 3);
+        CHECK(on_strand == 2);
     }
 
     TEST_CASE("async_call_with_retries over real sockets: 503 and throttling are retried") {

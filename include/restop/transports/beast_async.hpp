@@ -7,7 +7,10 @@
 
 #include <openssl/ssl.h>
 
+#include <boost/asio/any_completion_handler.hpp>
 #include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/associated_executor.hpp>
+#include <boost/asio/bind_executor.hpp>
 #include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/cancellation_signal.hpp>
 #include <boost/asio/compose.hpp>
@@ -29,6 +32,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -235,8 +239,15 @@ public:
     /// `void(restop::transport_result)`: the response, whatever its status, or why there is none.
     template <class CompletionToken>
     auto async_send(const request& req, CompletionToken&& token) {
-        return boost::asio::async_compose<CompletionToken, void(transport_result)>(send_op{state_, &req}, token,
-                                                                                  state_->executor);
+        return boost::asio::async_initiate<CompletionToken, void(transport_result)>(
+            [](auto handler, std::shared_ptr<detail::async_pool> pool, const request* sent) {
+                auto handler_executor = boost::asio::get_associated_executor(handler, pool->executor);
+                static_assert(std::is_convertible_v<decltype(handler_executor), executor_type>,
+                              "the completion handler's associated executor must convert to boost::asio::any_io_executor, "
+                              "as every Asio I/O executor and strand does");
+                start(std::move(pool), sent, any_send_handler(std::move(handler)), std::move(handler_executor));
+            },
+            token, state_, &req);
     }
 
     /// TCP connections established so far.
@@ -249,6 +260,16 @@ public:
     const transport_options& options() const noexcept { return state_->options; }
 
 private:
+    // Every handler is erased to this one type before the exchange starts, so that its machinery
+    // (resolve, connect, TLS, write, read, each with its pool and cancellation paths) is compiled
+    // once per program and not once per completion handler: a distinct lambda at each call site
+    // made a test of a dozen calls take seven minutes to compile with g++. The price is one
+    // allocation per send, next to the exchange's own and to a network round trip. The wrapper
+    // keeps the handler's allocator and cancellation slot; its executor is bound beside it as an
+    // any_io_executor, since Beast's operations require blocking.never of it, which the
+    // wrapper's own executor type does not offer in Boost 1.81.
+    using any_send_handler = boost::asio::any_completion_handler<void(transport_result)>;
+
     enum class stage { start, early, waiting, resolving, connecting, handshaking, writing, reading };
 
     struct send_op {
@@ -561,6 +582,15 @@ private:
             finish(self, std::move(ex->out));
         }
     };
+
+    static void start(std::shared_ptr<detail::async_pool> pool, const request* req, any_send_handler handler,
+                      executor_type handler_executor) {
+        using bound_handler = boost::asio::executor_binder<any_send_handler, executor_type>;
+        bound_handler bound = boost::asio::bind_executor(std::move(handler_executor), std::move(handler));
+        // async_compose takes the handler by reference and, told its type is not a reference, moves it.
+        const executor_type executor = pool->executor;
+        boost::asio::async_compose<bound_handler, void(transport_result)>(send_op{std::move(pool), req}, bound, executor);
+    }
 
     std::shared_ptr<detail::async_pool> state_;
 };
