@@ -360,6 +360,14 @@ void append_timestamp(Out& out, timestamp when, timestamp_format format) {
 }
 }  // namespace detail
 
+/// Formats in `format`, as the function for that format below does. The text is built on the
+/// stack and the string allocated once, at its size.
+inline std::string format_timestamp(timestamp when, timestamp_format format) {
+    std::string out;
+    detail::append_timestamp(out, when, format);
+    return out;
+}
+
 /// Parses an RFC 3339 date-time: `2026-01-31T12:00:00Z`, with optional fractional seconds (up
 /// to nanoseconds; further digits are ignored) and a `Z` or `±HH:MM` offset. `T`/`Z` in either
 /// case. A leap second (:60) is refused, as it cannot be represented; so is an instant outside
@@ -371,20 +379,11 @@ inline std::optional<timestamp> parse_rfc3339(std::string_view text) noexcept {
 
 /// Formats as RFC 3339 in UTC: `2026-01-31T12:00:00Z`, with fractional seconds only when they
 /// are not zero, and then without trailing zeros (`12:00:00.5Z`).
-inline std::string format_rfc3339(timestamp when) {
-    std::string out;
-    out.reserve(30);
-    detail::append_rfc3339(out, when);
-    return out;
-}
+inline std::string format_rfc3339(timestamp when) { return format_timestamp(when, timestamp_format::date_time); }
 
 /// Formats as Smithy `epoch-seconds`: whole seconds, then up to three fraction digits
 /// (`1576540098`, `1576540098.5`); the sub-millisecond part is dropped.
-inline std::string format_epoch_seconds(timestamp when) {
-    std::string out;
-    detail::append_epoch_seconds(out, when);
-    return out;
-}
+inline std::string format_epoch_seconds(timestamp when) { return format_timestamp(when, timestamp_format::epoch_seconds); }
 
 /// A timestamp from an epoch-seconds number, rounded to the millisecond; nullopt when not finite
 /// or outside the span of `timestamp`.
@@ -403,26 +402,13 @@ inline std::optional<timestamp> parse_epoch_seconds(std::string_view text) noexc
 
 /// Formats as an IMF-fixdate (RFC 9110 section 5.6.7): `Mon, 16 Dec 2019 23:48:18 GMT`, with the
 /// milliseconds after the seconds when there are any (`23:48:18.5 GMT`), as the AWS SDKs write them.
-inline std::string format_http_date(timestamp when) {
-    std::string out;
-    out.reserve(32);
-    detail::append_http_date(out, when);
-    return out;
-}
+inline std::string format_http_date(timestamp when) { return format_timestamp(when, timestamp_format::http_date); }
 
 /// Parses an IMF-fixdate (`Mon, 16 Dec 2019 23:48:18 GMT`, fraction of a second allowed). The
 /// obsolete RFC 850 and asctime forms are refused: no AWS service sends them.
 inline std::optional<timestamp> parse_http_date(std::string_view text) noexcept {
     const auto instant = detail::read_http_date(text);
     return instant ? detail::to_timestamp(*instant) : std::nullopt;
-}
-
-/// Formats in `format`.
-inline std::string format_timestamp(timestamp when, timestamp_format format) {
-    std::string out;
-    out.reserve(32);
-    detail::append_timestamp(out, when, format);
-    return out;
 }
 
 /// Parses text in `format`; nullopt when malformed or outside the span of `timestamp`.

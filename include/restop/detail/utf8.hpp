@@ -6,9 +6,10 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <string_view>
 #include <type_traits>
+
+#include "restop/detail/word_scan.hpp"
 
 namespace restop::detail {
 
@@ -68,19 +69,10 @@ constexpr utf8_scan scan_utf8(std::string_view text) noexcept {
     std::size_t continuations = 0;
     std::size_t i = 0;
     for (;;) {
-        // Eight ASCII bytes at a time where memcpy may run (not in a constant expression).
-        if (!std::is_constant_evaluated()) {
-            std::uint64_t word;
-            for (; i + 8 <= text.size(); i += 8) {
-                std::memcpy(&word, text.data() + i, sizeof word);
-                if (word & 0x8080808080808080u) break;
-            }
-            // Fewer than eight left: the last eight bytes as one word, overlapping what was read.
-            if (i + 8 > text.size() && text.size() >= 8 && i < text.size()) {
-                std::memcpy(&word, text.data() + text.size() - 8, sizeof word);
-                if (!(word & 0x8080808080808080u)) i = text.size();
-            }
-        }
+        // Eight ASCII bytes at a time where memcpy may run (not in a constant expression), to the
+        // first word with a byte of 0x80 or more.
+        if (!std::is_constant_evaluated())
+            i = skip_words_without(text, i, [](std::uint64_t word) { return (word & high_bits) != 0; });
         while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
         if (i == text.size()) break;
         const decoded_code_point d = decode_utf8(text, i);

@@ -24,24 +24,45 @@ constexpr std::uint64_t bytes_equal(std::uint64_t word, unsigned char c) noexcep
     return bytes_below(word ^ (c * every_byte), 1);
 }
 
-/// True when `byte_test` holds for a byte of `text`. Eight bytes at a time through `word_test`,
-/// which must be true exactly when it holds for a byte of the word; the last bytes are one more
-/// word that overlaps the one before, rather than a byte loop (a 36-byte id ends in 4).
+/// The eight bytes of `text` from `at`, which must have that many.
+inline std::uint64_t word_at(std::string_view text, std::size_t at) noexcept {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + at, sizeof word);
+    return word;
+}
+
+/// Skips, from `from`, the words of eight bytes for which `word_test` is false, and returns where
+/// the bytes it could not skip begin: every byte before the result is in a word `word_test`
+/// refused; text.size() when that is all of them. After the last whole word, the last eight bytes
+/// are tested as one word that overlaps the one before, rather than left to a byte loop (a
+/// 36-byte id ends in 4). A text shorter than a word is not read: the result is `from`.
+template <class WordTest>
+std::size_t skip_words_without(std::string_view text, std::size_t from, WordTest word_test) noexcept {
+    constexpr std::size_t width = sizeof(std::uint64_t);
+    if (text.size() < width) return from;
+    std::size_t at = from;
+    for (; at + width <= text.size(); at += width)
+        if (word_test(word_at(text, at))) return at;
+    if (at == text.size() || !word_test(word_at(text, text.size() - width))) return text.size();
+    return at;
+}
+
+/// True when `byte_test` holds for a byte of `text`, given a `word_test` that is true exactly
+/// when it holds for a byte of the word. Eight bytes at a time, ending on one word that overlaps
+/// the one before. When the size is a multiple of eight that last word is the one just tested:
+/// testing it again costs less than the branch that would skip it (5 instructions more per
+/// DeleteAccessToken encode with g++, 8 with clang, counted by tools/instruction_counts.sh).
 template <class WordTest, class ByteTest>
 bool any_byte(std::string_view text, WordTest word_test, ByteTest byte_test) noexcept {
-    if (text.size() < sizeof(std::uint64_t)) {
+    constexpr std::size_t width = sizeof(std::uint64_t);
+    if (text.size() < width) {
         for (const char c : text)
             if (byte_test(static_cast<unsigned char>(c))) return true;
         return false;
     }
-    const auto word_at = [&](std::size_t at) {
-        std::uint64_t word;
-        std::memcpy(&word, text.data() + at, sizeof word);
-        return word_test(word);
-    };
-    for (std::size_t i = 0; i + sizeof(std::uint64_t) <= text.size(); i += sizeof(std::uint64_t))
-        if (word_at(i)) return true;
-    return word_at(text.size() - sizeof(std::uint64_t));
+    for (std::size_t at = 0; at + width <= text.size(); at += width)
+        if (word_test(word_at(text, at))) return true;
+    return word_test(word_at(text, text.size() - width));
 }
 
 }  // namespace restop::detail
