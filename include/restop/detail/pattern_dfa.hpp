@@ -254,7 +254,9 @@ struct dfa_builder {
 
 // What a check runs: a byte's class and the table of next states. Three absorbing states follow
 // the builder's (no match possible, a byte above 0x7F seen, a match complete), so a search is two
-// lookups per byte with no test, and the state it ends in says what happened.
+// lookups per byte with no test, and the state it ends in says what happened. The table holds
+// each next state as the offset of its row, not its number: each byte's lookup waits for the one
+// before, and that chain is then a load and an add, without the multiplication between them.
 struct automaton {
     static constexpr std::size_t dead = dead_state;
     static constexpr std::size_t saw_non_ascii = max_dfa_states + 1;
@@ -262,11 +264,11 @@ struct automaton {
     static constexpr std::size_t rows = max_dfa_states + 3;
     static constexpr std::size_t columns = max_byte_classes + 1;
     static constexpr std::size_t non_ascii_column = max_byte_classes;
-    static_assert(rows <= 256 && columns <= 256, "state ids and byte classes are stored in one byte");
+    static_assert(rows * columns <= 65536 && columns <= 256, "row offsets are stored in two bytes, byte classes in one");
 
     bool usable = false;
     std::array<std::uint8_t, 256> byte_class{};
-    std::array<std::uint8_t, rows * columns> next{};
+    std::array<std::uint16_t, rows * columns> next{};  // the row offset (state * columns) of the next state
     std::array<bool, rows> accepts_at_end{};
 
     constexpr explicit automaton(const dfa_builder& built) noexcept : usable(built.usable) {
@@ -285,15 +287,16 @@ struct automaton {
                 } else if (built_state && column < built.class_count) {
                     to = built.next[row * max_byte_classes + column];
                 }
-                next[row * columns + column] = static_cast<std::uint8_t>(to);
+                next[row * columns + column] = static_cast<std::uint16_t>(to * columns);
             }
             accepts_at_end[row] = row == matched || (built_state && (built.states[row].accepts_now || built.states[row].accepts_at_end));
         }
     }
 
     constexpr dfa_verdict search(std::string_view input) const noexcept {
-        std::size_t state = 0;
-        for (const char ch : input) state = next[state * columns + byte_class[static_cast<unsigned char>(ch)]];
+        std::size_t row = 0;
+        for (const char ch : input) row = next[row + byte_class[static_cast<unsigned char>(ch)]];
+        const std::size_t state = row / columns;
         if (state == saw_non_ascii) return dfa_verdict::not_ascii;
         return accepts_at_end[state] ? dfa_verdict::matched : dfa_verdict::not_matched;
     }
