@@ -11,8 +11,8 @@
 # the cost of one more operation, (twenty_operations - one_operation) / 20, and the compiler's
 # peak memory (maximum resident set, one run) for the whole service in one TU.
 #
-# Times are CPU seconds (user + sys) of the compiler, not wall time, so that other work on the
-# machine disturbs them less.
+# Times are CPU seconds (user + sys) of the compiler, not wall time (tools/compile_timing.sh).
+# tools/compile_cost_against.sh compares these translation units with another checkout's headers.
 #
 #   bash tools/compile_cost.sh
 #   RESTOP_COMPILE_RUNS=3 RESTOP_COMPILERS=g++ bash tools/compile_cost.sh
@@ -23,28 +23,11 @@ runs=${RESTOP_COMPILE_RUNS:-5}
 compilers=(${RESTOP_COMPILERS:-g++ clang++})
 levels=(${RESTOP_COMPILE_LEVELS:--O0 -O2})
 src=tests/benchmarks/compile_cost
-
-# One compile; prints its CPU seconds.
-cpu_seconds() {
-  local TIMEFORMAT='%3U %3S' times
-  if ! times=$( { time "$@" >/dev/null 2>/dev/null; } 2>&1 ); then
-    echo "compile failed: $*" >&2
-    "$@" -o /dev/null >&2 || true
-    exit 1
-  fi
-  awk '{ printf "%.3f\n", $1 + $2 }' <<<"$times"
-}
+source tools/compile_timing.sh
 
 # The compiler's peak resident memory in MiB, from one compile.
 peak_mib() {
   /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.0f", $1 / 1024 }'
-}
-
-# The median of $runs compiles.
-median_seconds() {
-  local i samples=()
-  for ((i = 0; i < runs; i++)); do samples+=("$(cpu_seconds "$@")"); done
-  printf '%s\n' "${samples[@]}" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 declare -A seconds peak
@@ -52,11 +35,21 @@ for cxx in "${compilers[@]}"; do
   for level in "${levels[@]}"; do
     common=("$cxx" -std=c++20 "$level" -c -o /dev/null)
     echo "compile cost: $cxx $level ($runs runs each)" >&2
-    seconds[$cxx$level.boost]=$(median_seconds "${common[@]}" "$src/boost_json_only.cpp")
-    seconds[$cxx$level.alone]=$(median_seconds "${common[@]}" -Iinclude "$src/one_operation_alone.cpp")
-    seconds[$cxx$level.one]=$(median_seconds "${common[@]}" -Isingle_include "$src/one_operation.cpp")
+    # Each run compiles every translation unit once, in turn, so that a stretch of load from
+    # elsewhere on the machine falls on all of them alike rather than on one unit's runs (the
+    # cost of one more operation is a difference of two of them).
+    boost=() alone=() one=() twenty=()
+    for ((i = 0; i < runs; i++)); do
+      boost+=("$(cpu_seconds "${common[@]}" "$src/boost_json_only.cpp")")
+      alone+=("$(cpu_seconds "${common[@]}" -Iinclude "$src/one_operation_alone.cpp")")
+      one+=("$(cpu_seconds "${common[@]}" -Isingle_include "$src/one_operation.cpp")")
+      twenty+=("$(cpu_seconds "${common[@]}" -Isingle_include "$src/twenty_operations.cpp")")
+    done
+    seconds[$cxx$level.boost]=$(printf '%s\n' "${boost[@]}" | median)
+    seconds[$cxx$level.alone]=$(printf '%s\n' "${alone[@]}" | median)
+    seconds[$cxx$level.one]=$(printf '%s\n' "${one[@]}" | median)
+    seconds[$cxx$level.twenty]=$(printf '%s\n' "${twenty[@]}" | median)
     peak[$cxx$level]=$(peak_mib "${common[@]}" -Isingle_include "$src/one_operation.cpp")
-    seconds[$cxx$level.twenty]=$(median_seconds "${common[@]}" -Isingle_include "$src/twenty_operations.cpp")
   done
 done
 
