@@ -40,8 +40,8 @@ PATTERN_CASES = [
 SIDES = ("restop", "wire_only", "hand", "bare", "floor")
 
 
-def load_run(path):
-    """{(case, side): (median CPU ns, median allocations)} from one benchmark JSON file."""
+def load_samples(path):
+    """{(case, side): [(CPU ns, allocations) per repetition]} and the run's context."""
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
     samples = {}
@@ -51,11 +51,32 @@ def load_run(path):
         case, _, side = run["run_name"].rpartition("/")
         unit = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}[run.get("time_unit", "ns")]
         samples.setdefault((case, side), []).append((run["cpu_time"] * unit, run.get("allocs", 0.0)))
+    return samples, data.get("context", {})
+
+
+def spread(path):
+    """The largest coefficient of variation (standard deviation ÷ mean of the repetitions' times)
+    among the sides the ratios are made of, and the case and side it belongs to. On a shared
+    machine a neighbour's load can move one run's repetitions by a quarter (seen: 26%, where a
+    quiet run of the same binary spread 1-4%), and such a run's ratios say nothing."""
+    samples, _ = load_samples(path)
+    worst = (0.0, "none")
+    for (case, side), runs in samples.items():
+        if side not in ("restop", "wire_only", "bare") or len(runs) < 2:
+            continue
+        times = [t for t, _ in runs]
+        worst = max(worst, (statistics.pstdev(times) / statistics.mean(times), f"{case}/{side}"))
+    return worst
+
+
+def load_run(path):
+    """{(case, side): (median CPU ns, median allocations)} from one benchmark JSON file."""
+    samples, context = load_samples(path)
     out = {}
     for key, runs in samples.items():
         out[key] = (statistics.median(t for t, _ in runs), statistics.median(a for _, a in runs))
     repetitions = max((len(runs) for runs in samples.values()), default=0)
-    return out, data.get("context", {}), repetitions
+    return out, context, repetitions
 
 
 def ns(value):
@@ -161,7 +182,12 @@ def main():
     parser.add_argument("--js", help="call_js.mjs's JSON lines")
     parser.add_argument("--js-version", default="JS SDK")
     parser.add_argument("--binary-size", help="tools/binary_size.sh's markdown table")
+    parser.add_argument("--spread", metavar="JSON", help="print one benchmark file's largest spread and exit")
     args = parser.parse_args()
+    if args.spread:
+        cv, where = spread(args.spread)
+        print(f"{cv * 100:.1f} {where}")
+        return 0
     versions = dict(item.split("=", 1) for item in args.compiler_version)
 
     out = ["## Performance", ""]
@@ -186,7 +212,9 @@ def main():
         compiler, path = item.split("=", 1)
         results, context, repetitions = load_run(path)
         runs.append((compiler, results))
-        out += ["", f"Run time, {versions.get(compiler, compiler)}, Release (`-O2`):", ""]
+        cv, where = spread(path)
+        out += ["", f"Run time, {versions.get(compiler, compiler)}, Release (`-O2`); the repetitions' largest "
+                f"spread (coefficient of variation) {cv * 100:.1f}%, `{where}`:", ""]
         out += run_table(results)
     for compiler, results in runs:
         out += ["", f"A `@pattern` check on its own, {versions.get(compiler, compiler)}:", ""]
