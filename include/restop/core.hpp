@@ -1,6 +1,10 @@
 #pragma once
 // The restop core without any service: describe operations, validate, encode, decode, call.
 // Everything here but decode.hpp and call.hpp needs only the standard library.
+//
+// Retries (retry.hpp, which needs <thread>) and paginators (paginator.hpp, which retries) are
+// layers over call() and are not included here, so that a caller who makes plain calls does
+// not parse them; <restop/restop.hpp> includes them with everything else.
 
 #include "restop/auth.hpp"
 #include "restop/bearer_token.hpp"
@@ -24,7 +28,6 @@
 #include "restop/operation.hpp"
 #include "restop/operation_error.hpp"
 #include "restop/pagination.hpp"
-#include "restop/paginator.hpp"
 #include "restop/params.hpp"
 #include "restop/percent_encoding.hpp"
 #include "restop/reply.hpp"
@@ -34,7 +37,6 @@
 #include "restop/result.hpp"
 #include "restop/sensitive.hpp"
 #include "restop/structure.hpp"
-#include "restop/retry.hpp"
 #include "restop/timestamp.hpp"
 #include "restop/transport.hpp"
 #include "restop/uri_template.hpp"

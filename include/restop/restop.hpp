@@ -5,3 +5,5 @@
 #include "restop/codecatalyst.hpp"
 #include "restop/core.hpp"
 #include "restop/description.hpp"
+#include "restop/paginator.hpp"
+#include "restop/retry.hpp"

@@ -169,7 +169,6 @@ inline constexpr bool takes_anonymous_identity =
 #include <cstddef>
 #include <cstdint>
 #include <limits>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -2826,10 +2825,20 @@ inline constexpr bool is_vector = false;
 template <class T, class A>
 inline constexpr bool is_vector<std::vector<T, A>> = true;
 
+// A std::map keyed by std::string, known by what it offers rather than by name, so that this
+// header need not include <map>: parsing it is about 50 ms of every translation unit that
+// includes restop (clang 14 -ftime-trace), and most never hold a map. Ordered (key_compare) and
+// with operator[], so std::map and maps like it are in and std::multimap and std::unordered_map
+// (whose JSON would come out in no fixed order) are not.
 template <class T>
-inline constexpr bool is_string_map = false;
-template <class T, class C, class A>
-inline constexpr bool is_string_map<std::map<std::string, T, C, A>> = true;
+concept string_map = requires(T& map, const std::string& key) {
+    typename T::mapped_type;
+    typename T::key_compare;
+    map[key];
+} && std::is_same_v<typename T::key_type, std::string> &&
+                     std::is_same_v<typename T::value_type, std::pair<const std::string, typename T::mapped_type>>;
+template <class T>
+inline constexpr bool is_string_map = string_map<T>;
 }  // namespace detail
 
 /// The parts every scalar shares: always present, nothing to check, nothing inside.
@@ -3228,9 +3237,10 @@ struct value_traits<std::vector<T, A>> {
 
 // ---- maps of string to any member type: a JSON object -----------------------------------------
 
-template <class T, class C, class A>
-struct value_traits<std::map<std::string, T, C, A>> {
-    using map_type = std::map<std::string, T, C, A>;
+template <detail::string_map Map>
+struct value_traits<Map> {
+    using map_type = Map;
+    using T = typename Map::mapped_type;
     using element = value_traits<T>;
     using element_type = T;
     static constexpr value_kind kind = value_kind::map;
@@ -3371,7 +3381,6 @@ struct value_traits<detail::big_number<IntegerOnly>> : scalar_value_traits<detai
 // restop::boxed<T>: an optional that keeps its value on the heap, for the member of a recursive
 // structure (a structure that holds itself), which std::optional cannot. Only the standard library.
 
-#include <memory>
 #include <utility>
 
 
@@ -3380,34 +3389,54 @@ namespace restop {
 /// Optional, heap-held, copied deeply.
 ///
 ///     struct tree { std::string name; restop::boxed<tree> left; ... };
+///
+/// It owns its value through a plain pointer rather than a std::unique_ptr: <memory> is about
+/// 75 ms of every translation unit that includes restop (clang 14 -ftime-trace), for one class
+/// that few structures need, and nothing else in the core includes it.
 template <class T>
 class boxed {
 public:
     boxed() = default;
-    boxed(T value) : value_(std::make_unique<T>(std::move(value))) {}
-    boxed(const boxed& other) : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
-    boxed(boxed&&) noexcept = default;
+    boxed(T value) : value_(new T(std::move(value))) {}
+    boxed(const boxed& other) : value_(other.value_ ? new T(*other.value_) : nullptr) {}
+    boxed(boxed&& other) noexcept : value_(std::exchange(other.value_, nullptr)) {}
     boxed& operator=(const boxed& other) {
-        if (this != &other) value_ = other.value_ ? std::make_unique<T>(*other.value_) : nullptr;
+        boxed copy(other);  // copied before the old value goes, so a throwing copy leaves *this as it was
+        std::swap(value_, copy.value_);
         return *this;
     }
-    boxed& operator=(boxed&&) noexcept = default;
+    boxed& operator=(boxed&& other) noexcept {
+        if (this != &other) {
+            reset();
+            value_ = std::exchange(other.value_, nullptr);
+        }
+        return *this;
+    }
+    ~boxed() {
+        // As std::default_delete does: deleting an incomplete type would skip its destructor.
+        static_assert(sizeof(T) > 0, "restop::boxed<T> is destroyed where T is incomplete");
+        delete value_;
+    }
 
     bool has_value() const noexcept { return value_ != nullptr; }
     explicit operator bool() const noexcept { return has_value(); }
     const T& operator*() const noexcept { return *value_; }
     T& operator*() noexcept { return *value_; }
-    const T* operator->() const noexcept { return value_.get(); }
-    T* operator->() noexcept { return value_.get(); }
-    T& emplace() { return *(value_ = std::make_unique<T>()); }
-    void reset() noexcept { value_.reset(); }
+    const T* operator->() const noexcept { return value_; }
+    T* operator->() noexcept { return value_; }
+    T& emplace() {
+        T* fresh = new T();
+        reset();
+        return *(value_ = fresh);
+    }
+    void reset() noexcept { delete std::exchange(value_, nullptr); }
 
     friend bool operator==(const boxed& a, const boxed& b) {
         return a.has_value() == b.has_value() && (!a.has_value() || *a == *b);
     }
 
 private:
-    std::unique_ptr<T> value_;
+    T* value_ = nullptr;
 };
 
 namespace detail {
@@ -8192,6 +8221,10 @@ struct verify_session {
 // ---- begin restop/core.hpp ----
 // The restop core without any service: describe operations, validate, encode, decode, call.
 // Everything here but decode.hpp and call.hpp needs only the standard library.
+//
+// Retries (retry.hpp, which needs <thread>) and paginators (paginator.hpp, which retries) are
+// layers over call() and are not included here, so that a caller who makes plain calls does
+// not parse them; <restop/restop.hpp> includes them with everything else.
 
 
 // ---- begin restop/bearer_token.hpp ----
@@ -10430,6 +10463,7 @@ struct json_body_writer {
 
 }  // namespace restop
 // ---- end restop/json_body.hpp ----
+// ---- end restop/core.hpp ----
 
 // ---- begin restop/paginator.hpp ----
 // restop::pages and restop::items: C++20 input ranges over the pages, or the items, of a
@@ -10832,5 +10866,4 @@ void items(T&&, const Op&, Identity&&, Rest&&...) {
 
 }  // namespace restop
 // ---- end restop/paginator.hpp ----
-// ---- end restop/core.hpp ----
 // ---- end restop/restop.hpp ----

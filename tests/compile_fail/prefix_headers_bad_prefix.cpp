@@ -1,5 +1,8 @@
 // An http_prefix_headers prefix with a space.
 // expect: restop: an http_prefix_headers prefix begins header names
+#include <map>
+#include <string>
+
 #include <restop/restop.hpp>
 
 struct op {

@@ -1,4 +1,7 @@
 // expect: an http_prefix_headers member must be a map of string to string
+#include <map>
+#include <string>
+
 #include <restop/restop.hpp>
 
 struct get_thing {

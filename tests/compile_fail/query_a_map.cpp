@@ -1,5 +1,8 @@
 // A map bound to a single http_query name.
 // expect: restop: an http_query member must be a scalar
+#include <map>
+#include <string>
+
 #include <restop/restop.hpp>
 
 struct op {

@@ -1,5 +1,8 @@
 // Two http_query_params members.
 // expect: restop: at most one member can be http_query_params
+#include <map>
+#include <string>
+
 #include <restop/restop.hpp>
 
 struct op {

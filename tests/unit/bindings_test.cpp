@@ -3,6 +3,7 @@
 // error shapes with members. The rules are Smithy's HTTP binding traits and aws.protocols#restJson1.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <string>
 
 #include <restop/restop.hpp>

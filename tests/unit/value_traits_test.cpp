@@ -4,7 +4,12 @@
 
 #include <cmath>
 #include <limits>
+#include <functional>
+#include <map>
 #include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -201,6 +206,46 @@ TEST_CASE("a recursive structure through restop::boxed") {
     CHECK(read.next->name == "b");
     CHECK_FALSE(read.next->next);
     CHECK(read == chain);
+}
+
+TEST_CASE("restop::boxed owns its value: copies are deep, moves leave it empty") {
+    restop::boxed<std::string> original(std::string("a value longer than the small-string buffer"));
+    restop::boxed<std::string> copy = original;
+    REQUIRE(copy);
+    CHECK(&*copy != &*original);
+    *copy = "changed";
+    CHECK(*original == "a value longer than the small-string buffer");
+
+    const std::string* held = &*original;
+    restop::boxed<std::string> moved = std::move(original);
+    CHECK(&*moved == held);  // the value itself moved, not a copy of it
+    CHECK_FALSE(original);   // NOLINT(bugprone-use-after-move): the moved-from state is specified
+
+    auto& self = moved;
+    moved = self;  // copy-assigned to itself: unchanged
+    CHECK(*moved == "a value longer than the small-string buffer");
+    moved = std::move(self);  // NOLINT: move-assigned to itself, unchanged too
+    REQUIRE(moved);
+    CHECK(*moved == "a value longer than the small-string buffer");
+
+    copy = moved;
+    CHECK(*copy == *moved);
+    CHECK(copy == moved);
+    CHECK(moved.emplace().empty());  // a new, value-initialised T in place of the old one
+    CHECK(copy != moved);
+    moved.reset();
+    CHECK_FALSE(moved);
+    CHECK(moved == restop::boxed<std::string>{});
+}
+
+TEST_CASE("maps: std::map keyed by std::string is a map; multimap and unordered_map are not") {
+    CHECK(restop::detail::is_string_map<std::map<std::string, int>>);
+    CHECK(restop::detail::is_string_map<std::map<std::string, std::vector<std::string>, std::less<>>>);
+    CHECK_FALSE(restop::detail::is_string_map<std::map<int, int>>);
+    CHECK_FALSE(restop::detail::is_string_map<std::multimap<std::string, int>>);
+    CHECK_FALSE(restop::detail::is_string_map<std::unordered_map<std::string, int>>);
+    CHECK_FALSE(restop::detail::is_string_map<std::vector<std::pair<const std::string, int>>>);
+    CHECK(restop::value_traits<std::map<std::string, int>>::kind == restop::value_kind::map);
 }
 
 TEST_CASE("documents travel as they are") {
