@@ -11,7 +11,7 @@
 #   RESTOP_BENCH_SKIP_JS=1 bash tools/bench.sh            # no in-memory JS SDK calls (call_js.mjs)
 #   RESTOP_BENCH_SKIP_BINARY_SIZE=1 bash tools/bench.sh   # no binary sizes (tools/binary_size.sh)
 #   RESTOP_BENCH_BUILD_DIR=/tmp/restop-bench bash tools/bench.sh
-#   RESTOP_BENCH_MAX_SPREAD=5 RESTOP_BENCH_ATTEMPTS=5 bash tools/bench.sh  # rerun noisier runs (default 10%, 3)
+#   RESTOP_BENCH_MAX_SPREAD=5 RESTOP_BENCH_ATTEMPTS=5 bash tools/bench.sh  # rerun noisier runs (default 5%, 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +21,7 @@ compilers=(${RESTOP_COMPILERS:-g++ clang++})
 build_root=${RESTOP_BENCH_BUILD_DIR:-build/bench}
 repetitions=${RESTOP_BENCH_REPETITIONS:-10}
 min_time=${RESTOP_BENCH_MIN_TIME:-0.05}
-max_spread=${RESTOP_BENCH_MAX_SPREAD:-10}
+max_spread=${RESTOP_BENCH_MAX_SPREAD:-5}
 attempts=${RESTOP_BENCH_ATTEMPTS:-3}
 jobs=$(nproc)
 mkdir -p "$build_root"
@@ -34,9 +34,10 @@ for cxx in "${compilers[@]}"; do
     -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DRESTOP_BUILD_BENCHMARKS=ON -DRESTOP_BUILD_TESTS=OFF \
     -DRESTOP_BUILD_EXAMPLES=OFF -DRESTOP_INSTALL=OFF >&2
   cmake --build "$build" -j "$jobs" --target restop_benchmarks >&2
-  # A neighbour's load on a shared machine can spread one run's repetitions by a quarter, and then
-  # its ratios mean nothing: a run whose largest spread (coefficient of variation) is over
-  # $max_spread% is run again, up to $attempts times, and the steadiest is kept.
+  # A neighbour's load on a shared machine can spread one run's repetitions so widely that its
+  # ratios mean nothing: a run whose largest spread (median absolute deviation ÷ median, which a
+  # few outlying repetitions do not move, as they do not move the medians) is over $max_spread%
+  # is run again, up to $attempts times, and the steadiest is kept.
   best=""
   for ((attempt = 1; attempt <= attempts; attempt++)); do
     echo "==== $cxx: run $attempt ($repetitions repetitions of each case, in random order)" >&2

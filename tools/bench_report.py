@@ -55,17 +55,20 @@ def load_samples(path):
 
 
 def spread(path):
-    """The largest coefficient of variation (standard deviation ÷ mean of the repetitions' times)
-    among the sides the ratios are made of, and the case and side it belongs to. On a shared
-    machine a neighbour's load can move one run's repetitions by a quarter (seen: 26%, where a
-    quiet run of the same binary spread 1-4%), and such a run's ratios say nothing."""
+    """The largest relative spread of the repetitions' times (median absolute deviation ÷ median)
+    among the sides the ratios are made of, and the case and side it belongs to. The tables report
+    medians, so a few outlying repetitions do not move them and do not count here; a run whose
+    typical repetition strays is what makes its ratios meaningless. On a shared machine that
+    happens (seen: 2026-12-07, repetitions of one case between 0.5× and 2.5× of each other)."""
     samples, _ = load_samples(path)
     worst = (0.0, "none")
     for (case, side), runs in samples.items():
         if side not in ("restop", "wire_only", "bare") or len(runs) < 2:
             continue
         times = [t for t, _ in runs]
-        worst = max(worst, (statistics.pstdev(times) / statistics.mean(times), f"{case}/{side}"))
+        middle = statistics.median(times)
+        deviation = statistics.median(abs(t - middle) for t in times)
+        worst = max(worst, (deviation / middle, f"{case}/{side}"))
     return worst
 
 
@@ -214,7 +217,7 @@ def main():
         runs.append((compiler, results))
         cv, where = spread(path)
         out += ["", f"Run time, {versions.get(compiler, compiler)}, Release (`-O2`); the repetitions' largest "
-                f"spread (coefficient of variation) {cv * 100:.1f}%, `{where}`:", ""]
+                f"spread (median absolute deviation ÷ median) {cv * 100:.1f}%, `{where}`:", ""]
         out += run_table(results)
     for compiler, results in runs:
         out += ["", f"A `@pattern` check on its own, {versions.get(compiler, compiler)}:", ""]
