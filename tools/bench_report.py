@@ -59,7 +59,7 @@ def spread(path):
     among the sides the ratios are made of, and the case and side it belongs to. The tables report
     medians, so a few outlying repetitions do not move them and do not count here; a run whose
     typical repetition strays is what makes its ratios meaningless. On a shared machine that
-    happens (seen: 2026-12-07, repetitions of one case between 0.5× and 2.5× of each other)."""
+    happens (seen: 2026-12-07, one case's ratio, round by round of its repetitions, from 0.5× to 2.6×)."""
     samples, _ = load_samples(path)
     worst = (0.0, "none")
     for (case, side), runs in samples.items():
