@@ -163,6 +163,20 @@ TEST_CASE("idempotency tokens: a fresh UUID v4 when unset, the caller's when set
     CHECK(fresh1->body != fresh2->body);
 }
 
+TEST_CASE("idempotency tokens: 16 bytes spelled as a UUID v4, its version and variant bits set") {
+    unsigned char counting[16];
+    for (int i = 0; i < 16; ++i) counting[i] = static_cast<unsigned char>(i);
+    CHECK(restop::detail::format_uuid_v4(counting) == "00010203-0405-4607-8809-0a0b0c0d0e0f");
+    unsigned char ones[16];
+    for (unsigned char& byte : ones) byte = 0xFF;
+    CHECK(restop::detail::format_uuid_v4(ones) == "ffffffff-ffff-4fff-bfff-ffffffffffff");
+    // The operating system's bytes: two draws of 16 agree with odds of 2^-128.
+    unsigned char first[16] = {}, second[16] = {};
+    restop::detail::random_bytes(first, sizeof first);
+    restop::detail::random_bytes(second, sizeof second);
+    CHECK(std::string_view(reinterpret_cast<const char*>(first), 16) != std::string_view(reinterpret_cast<const char*>(second), 16));
+}
+
 TEST_CASE("binding constraints: checked for members whose type does not carry them") {
     const auto long_note = restop::encode(sink::create_thing{.name = "n", .note = "abcd"});
     CHECK(long_note.error().message() == "member 'note' has length 4 (Unicode scalar values), outside @length 1..3");
