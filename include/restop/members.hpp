@@ -102,10 +102,23 @@ struct member_type_without_traits {
     static constexpr bool value = true;
 };
 
-// Whether a wire name can stand where `Where` puts it in an HTTP/1.1 request. `Name` spells the
-// wire name out, so that the notes of both compilers show it ("Name = spelled<'X', ' ', ...>").
-template <location Where, fixed_string WireName, class Name = spell<WireName>>
-consteval bool check_wire_name() {
+// Whether a wire name can stand where `Where` puts it in an HTTP/1.1 request.
+template <location Where>
+consteval bool wire_name_fits(std::string_view name) {
+    if (!scan_utf8(name).valid) return false;
+    if (Where == location::header)
+        return is_token(name) && !iequals(name, "Host") && !iequals(name, "Content-Length") &&
+               !iequals(name, "Transfer-Encoding") && !iequals(name, "Connection");
+    if (Where == location::prefix_headers) return name.empty() || is_token(name);
+    if (Where == location::query) return !name.empty();
+    return true;
+}
+
+// Says what is wrong with a wire name that does not fit. `Name` spells the wire name out, so
+// that the notes of both compilers show it ("Name = spelled<'X', ' ', ...>"); only a name that
+// fails is spelled (see diagnose<>).
+template <location Where, fixed_string WireName, class Name>
+consteval bool report_wire_name() {
     constexpr std::string_view name = WireName.view();
     static_assert(scan_utf8(name).valid, "restop: a member's wire name must be valid UTF-8");
     if constexpr (Where == location::header) {
@@ -123,6 +136,14 @@ consteval bool check_wire_name() {
         static_assert(!name.empty(), "restop: an http_query member needs a non-empty name");
     }
     return true;
+}
+
+template <location Where, fixed_string WireName>
+consteval bool check_wire_name() {
+    if constexpr (!wire_name_fits<Where>(WireName.view()))
+        return report_wire_name<Where, WireName, spell<WireName>>();
+    else
+        return true;
 }
 
 // The first of `Options` that `Is` accepts, else `Fallback`: how a binding or an operation
@@ -166,8 +187,8 @@ struct member_binding {
     static constexpr std::string_view wire_name = wire_text.view();
     static constexpr auto pointer = Member;
 
-    static_assert((detail::unknown_member_option<detail::is_member_option<Options>, detail::spell<WireName>>::value && ...));
-    static_assert(detail::member_type_without_traits<has_value_traits<value_type>, detail::spell<WireName>>::value);
+    static_assert((detail::diagnose<detail::is_member_option<Options>, detail::unknown_member_option, WireName>::value && ...));
+    static_assert(detail::diagnose<has_value_traits<value_type>, detail::member_type_without_traits, WireName>::value);
     static_assert(detail::check_wire_name<Where, WireName>());
 
     static constexpr std::string_view media_type = detail::first_option_t<detail::is_media_type_trait, restop::media_type<"">, Options...>::value;
@@ -183,6 +204,7 @@ struct member_binding {
         Where == location::header && !media_type.empty() && traits::kind == value_kind::string};
 
     /// The constraints given on the binding (those on a member whose type does not carry them).
+    static constexpr bool has_constraints = ((detail::is_length<Options> || detail::is_range<Options> || detail::is_pattern<Options>) || ...);
     template <class Visitor>
     static constexpr void for_each_constraint(Visitor&& visit) {
         ([&] {

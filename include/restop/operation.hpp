@@ -102,8 +102,8 @@ struct is_request_compression_trait : std::bool_constant<is_request_compression<
 
 namespace detail {
 
-// Each diagnostic is a template so that its notes name the culprit ("spelled<'i', 'd'>");
-// instantiating it with Ok == true costs nothing.
+// Each diagnostic is a template so that its notes name the culprit ("spelled<'i', 'd'>"); it is
+// instantiated, and the name spelled, only when its check fails (diagnose<>).
 template <bool Ok, class LabelName>
 struct uri_label_without_member {
     static_assert(Ok, "restop: the URI template has a label that no http_label member binds");
@@ -174,51 +174,105 @@ using spell_uri_part =
 template <class Binding, location Where>
 inline constexpr bool is_at = Binding::where == Where;
 
+// What the description checks need of each binding, gathered into one array that they loop over
+// at compile time. Folding over the bindings once for each binding instead (n² fold terms, each
+// an overload resolution) was most of a description's compile time.
+struct binding_key {
+    location where;
+    std::string_view name;
+    bool is_text;
+};
+template <class... Bindings>
+inline constexpr binding_key binding_keys[sizeof...(Bindings) + 1] = {
+    binding_key{Bindings::where, Bindings::wire_name, is_text_kind<unwrapped_t<typename Bindings::value_type>>()}...,
+    binding_key{location::body, {}, false}};
+
+constexpr bool same_wire_name(const binding_key& a, const binding_key& b) noexcept {
+    // Header names compare case-insensitively on the wire, so "X-Id" and "x-id" collide.
+    return a.where == b.where && (a.where == location::header ? iequals(a.name, b.name) : a.name == b.name);
+}
+
+// The first binding that a later one repeats (same location and wire name), or `count`. The
+// nameless bindings (payload, query map, response code) are counted by check_whole_body.
+constexpr std::size_t first_repeated_wire_name(const binding_key* keys, std::size_t count) noexcept {
+    for (std::size_t i = 0; i < count; ++i)
+        for (std::size_t j = i + 1; j < count; ++j)
+            if (!keys[i].name.empty() && same_wire_name(keys[i], keys[j])) return i;
+    return count;
+}
+
+template <std::size_t I, class First, class... Rest>
+struct binding_at_impl {
+    using type = typename binding_at_impl<I - 1, Rest...>::type;
+};
+template <class First, class... Rest>
+struct binding_at_impl<0, First, Rest...> {
+    using type = First;
+};
+template <std::size_t I, class... Bindings>
+using binding_at = typename binding_at_impl<I, Bindings...>::type;
+
+enum class label_problem { none, without_member, bound_twice, greedy_not_string };
+struct label_check {
+    label_problem problem = label_problem::none;
+    std::size_t part = 0;
+};
+
+// The first label of the template that is not bound exactly once, or whose greedy value is not
+// a string.
+template <class Uri>
+constexpr label_check check_template_labels(const binding_key* keys, std::size_t count) noexcept {
+    for (std::size_t part = 0; part < Uri::parsed.part_count; ++part) {
+        if (!Uri::parsed.parts[part].is_label) continue;
+        std::size_t bound = 0;
+        bool is_text = true;
+        for (std::size_t i = 0; i < count; ++i) {
+            if (keys[i].where != location::label || keys[i].name != Uri::part_text(part)) continue;
+            ++bound;
+            is_text = is_text && keys[i].is_text;
+        }
+        if (bound == 0) return {label_problem::without_member, part};
+        if (bound > 1) return {label_problem::bound_twice, part};
+        if (Uri::parsed.parts[part].greedy && !is_text) return {label_problem::greedy_not_string, part};
+    }
+    return {};
+}
+
 template <class Uri, class... Bindings>
 consteval bool check_labels() {
-    // Every label of the template is bound exactly once.
-    [&]<std::size_t... P>(std::index_sequence<P...>) {
-        ([&] {
-            if constexpr (Uri::parsed.parts[P].is_label) {
-                constexpr std::string_view name = Uri::part_text(P);
-                constexpr std::size_t bound =
-                    (std::size_t{0} + ... + ((is_at<Bindings, location::label> && Bindings::wire_name == name) ? 1u : 0u));
-                static_assert(uri_label_without_member<(bound > 0), spell_uri_part<Uri, P>>::value);
-                static_assert(label_bound_twice<(bound < 2), spell_uri_part<Uri, P>>::value);
-                if constexpr (Uri::parsed.parts[P].greedy) {
-                    constexpr bool greedy_is_string =
-                        ((!(is_at<Bindings, location::label> && Bindings::wire_name == name) ||
-                          is_text_kind<unwrapped_t<typename Bindings::value_type>>()) &&
-                         ...);
-                    static_assert(greedy_label_not_string<greedy_is_string, spell_uri_part<Uri, P>>::value);
-                }
-            }
-        }(), ...);
-    }(std::make_index_sequence<Uri::parsed.part_count>{});
+    // Every label of the template is bound exactly once; its name is spelled out only for a
+    // diagnostic (as with diagnose<>).
+    constexpr label_check found = check_template_labels<Uri>(binding_keys<Bindings...>, sizeof...(Bindings));
+    if constexpr (found.problem == label_problem::without_member)
+        static_assert(uri_label_without_member<false, spell_uri_part<Uri, found.part>>::value);
+    else if constexpr (found.problem == label_problem::bound_twice)
+        static_assert(label_bound_twice<false, spell_uri_part<Uri, found.part>>::value);
+    else if constexpr (found.problem == label_problem::greedy_not_string)
+        static_assert(greedy_label_not_string<false, spell_uri_part<Uri, found.part>>::value);
     return true;
 }
 
-template <class Uri, class HostPrefix, class Binding, class... Bindings>
+// Every binding's wire name is its own in its location.
+template <class... Bindings>
+consteval bool check_wire_names() {
+    constexpr std::size_t repeated = first_repeated_wire_name(binding_keys<Bindings...>, sizeof...(Bindings));
+    if constexpr (repeated < sizeof...(Bindings)) {
+        static_assert(diagnose<false, wire_name_used_twice, binding_at<repeated, Bindings...>::wire_text>::value);
+    }
+    return true;
+}
+
+template <class Uri, class HostPrefix, class Binding>
 consteval bool check_binding() {
-    using name = spell<Binding::wire_text>;
+    constexpr auto name = Binding::wire_text;
     if constexpr (Binding::where == location::label) {
-        static_assert(label_member_not_in_uri<Uri::has_label(Binding::wire_name), name>::value);
-        static_assert(label_member_not_required<Binding::must_be_set || !Binding::traits::can_be_absent, name>::value);
+        static_assert(diagnose<Uri::has_label(Binding::wire_name), label_member_not_in_uri, name>::value);
+        static_assert(diagnose<Binding::must_be_set || !Binding::traits::can_be_absent, label_member_not_required, name>::value);
     }
     if constexpr (Binding::where == location::host_label)
-        static_assert(host_label_not_in_prefix<HostPrefix::has_label(Binding::wire_name), name>::value);
+        static_assert(diagnose<HostPrefix::has_label(Binding::wire_name), host_label_not_in_prefix, name>::value);
     if constexpr (Binding::where == location::response_code)
-        static_assert(response_code_on_input<false, name>::value);
-    // Header names compare case-insensitively on the wire, so "X-Id" and "x-id" collide. The
-    // nameless bindings (payload, query map, response code) are counted by check_whole_body.
-    constexpr std::size_t same_name = Binding::wire_name.empty() ? 1 :
-        (std::size_t{0} + ... +
-         ((Bindings::where == Binding::where &&
-           (Binding::where == location::header ? iequals(Bindings::wire_name, Binding::wire_name)
-                                               : Bindings::wire_name == Binding::wire_name))
-              ? 1u
-              : 0u));
-    static_assert(wire_name_used_twice<same_name == 1, name>::value);
+        static_assert(diagnose<false, response_code_on_input, name>::value);
     return true;
 }
 
@@ -253,11 +307,11 @@ consteval bool check_host_prefix() {
 
 template <class Shape, class... Shapes>
 consteval bool check_error_shape() {
-    using name = spell<Shape::wire_text>;
+    constexpr auto name = Shape::wire_text;
     constexpr std::size_t same_status = (std::size_t{0} + ... + (Shapes::http_status == Shape::http_status ? 1u : 0u));
     constexpr std::size_t same_name = (std::size_t{0} + ... + (Shapes::wire_name == Shape::wire_name ? 1u : 0u));
-    static_assert(error_status_taken<same_status == 1, name>::value);
-    static_assert(error_name_taken<same_name == 1, name>::value);
+    static_assert(diagnose<same_status == 1, error_status_taken, name>::value);
+    static_assert(diagnose<same_name == 1, error_name_taken, name>::value);
     return true;
 }
 
@@ -330,8 +384,8 @@ struct operation<Method, Uri, SuccessStatus, members<Bindings...>, errors<Shapes
         if constexpr (uri::error != uri_template_error::none)
             return false;
         else
-            return detail::check_labels<uri, Bindings...>() && (detail::check_binding<uri, host, Bindings, Bindings...>() && ...) &&
-                   detail::check_whole_body<Bindings...>() && detail::check_host_prefix<host, Bindings...>() &&
+            return detail::check_labels<uri, Bindings...>() && (detail::check_binding<uri, host, Bindings>() && ...) &&
+                   detail::check_wire_names<Bindings...>() && detail::check_whole_body<Bindings...>() && detail::check_host_prefix<host, Bindings...>() &&
                    (detail::check_error_shape<Shapes, Shapes...>() && ...);
     }();
 };
