@@ -20,13 +20,21 @@ struct call_options {
 };
 
 namespace detail {
-// The rest of a call once the request is encoded (or refused): send, then decode.
+// The rest of a call once the request is encoded (or refused): send, then decode. Like
+// decode_reply, shared by the operations that share an output type and an error list; call()
+// reaches it through send_encoded<Op>.
+template <class Output, class ErrorList, class Transport>
+result<reply<Output>, typename error_for<ErrorList>::type> send_and_decode(Transport& t, result<void, validation_error> encoded,
+                                                                           const request& scratch) {
+    using error_type = typename error_for<ErrorList>::type;
+    if (!encoded) return failure(error_type(std::move(encoded.error())));
+    transport_result sent = t.send(scratch);
+    if (!sent) return failure(error_type(std::move(sent.error())));
+    return decode_reply<Output, ErrorList>(*sent);
+}
 template <class Op, class Transport>
 result_of<Op> send_encoded(Transport& t, result<void, validation_error> encoded, const request& scratch) {
-    if (!encoded) return failure(error_of<Op>(std::move(encoded.error())));
-    transport_result sent = t.send(scratch);
-    if (!sent) return failure(error_of<Op>(std::move(sent.error())));
-    return decode<Op>(*sent);
+    return send_and_decode<typename description_t<Op>::output, typename description_t<Op>::error_list>(t, std::move(encoded), scratch);
 }
 
 // The credentials given as bare text (or a number): the mistake the refusing overloads name.

@@ -203,6 +203,34 @@ Result decode_failure(const response& received, const std::string* error_type, s
 
 }  // namespace detail
 
+namespace detail {
+// decode() for one output type and error list: what it does depends on nothing else of the
+// operation, so operations that share both (those of a service without output members) share
+// one copy of it, compiled once.
+template <class Output, class ErrorList>
+result<reply<Output>, typename error_for<ErrorList>::type> decode_reply(const response& received) {
+    using error_type = typename error_for<ErrorList>::type;
+    const aws_headers found = find_aws_headers(received.headers);
+    // A view: the reply or the error copies it straight into its own request_id_text.
+    std::string_view request_id = found.request_id ? std::string_view(*found.request_id) : std::string_view();
+
+    if (received.status >= 100 && received.status < 300) {
+        if constexpr (std::is_same_v<Output, empty_output>) {
+            // Operations without output members ignore the body, whether empty, `{}` or anything else.
+            return reply<Output>{{}, received.status, std::move(request_id)};
+        } else {
+            reply<Output> success{{}, received.status, std::move(request_id)};
+            if (std::optional<std::string> problem = read_output(received, success.output))
+                return failure(error_type(malformed_response{std::move(*problem), received.body}, received.status,
+                                          std::move(success.request_id)));
+            return success;
+        }
+    }
+
+    return decode_failure<result<reply<Output>, error_type>>(received, found.error_type, request_id, ErrorList{});
+}
+}  // namespace detail
+
 /// Decodes a response for operation `Op`:
 /// - status 100..299 is success (as in the official SDKs, any 2xx, not only the modeled one);
 /// - otherwise the error name comes from the `X-Amzn-Errortype` header (any case), then the
@@ -217,25 +245,7 @@ template <class Op>
 result_of<Op> decode(const response& received) {
     using description = description_t<Op>;
     static_assert(description::is_valid);
-    const detail::aws_headers found = detail::find_aws_headers(received.headers);
-    // A view: the reply or the error copies it straight into its own request_id_text.
-    std::string_view request_id = found.request_id ? std::string_view(*found.request_id) : std::string_view();
-
-    if (received.status >= 100 && received.status < 300) {
-        using output_type = typename description::output;
-        if constexpr (std::is_same_v<output_type, empty_output>) {
-            // Operations without output members ignore the body, whether empty, `{}` or anything else.
-            return reply<output_type>{{}, received.status, std::move(request_id)};
-        } else {
-            reply<output_type> success{{}, received.status, std::move(request_id)};
-            if (std::optional<std::string> problem = read_output(received, success.output))
-                return failure(error_of<Op>(malformed_response{std::move(*problem), received.body}, received.status,
-                                            std::move(success.request_id)));
-            return success;
-        }
-    }
-
-    return detail::decode_failure<result_of<Op>>(received, found.error_type, request_id, typename description::error_list{});
+    return detail::decode_reply<typename description::output, typename description::error_list>(received);
 }
 
 }  // namespace restop

@@ -77,34 +77,32 @@ std::optional<validation_error> check_binding_constraints(const Value& value) {
     return found;
 }
 
-template <class Binding>
-std::optional<validation_error> no_control_bytes(std::string_view text) noexcept {
+inline std::optional<validation_error> no_control_bytes(std::string_view member, std::string_view text) noexcept {
     if (const std::int64_t at = first_control_byte(text); at >= 0)
-        return make_validation_error(Binding::wire_name, violation_of(constraint::no_control_bytes, at));
+        return make_validation_error(member, violation_of(constraint::no_control_bytes, at));
     return std::nullopt;
 }
 
 // What the wire itself demands of a value in its location, checked even with checks::wire_only:
 // a label is never empty, a host label is a host name's letters, nothing bound for a header
 // holds a control byte.
-template <class Binding, class Value>
-std::optional<validation_error> check_wire_rules(const Value& value) {
-    constexpr location where = Binding::where;
-    if constexpr (where == location::label || where == location::host_label) {
+template <location Where, class Value>
+std::optional<validation_error> check_wire_rules(const Value& value, std::string_view member) {
+    if constexpr (Where == location::label || Where == location::host_label) {
         if constexpr (has_text_view<Value>) {
             const std::string_view text = value_traits<Value>::text_view(value);
-            if (text.empty()) return make_validation_error(Binding::wire_name, violation_of(constraint::non_empty_label));
-            if constexpr (where == location::host_label) {
+            if (text.empty()) return make_validation_error(member, violation_of(constraint::non_empty_label));
+            if constexpr (Where == location::host_label) {
                 for (std::size_t i = 0; i < text.size(); ++i) {
                     const char c = text[i];
                     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
-                        return make_validation_error(Binding::wire_name, violation_of(constraint::host_label, static_cast<std::int64_t>(i)));
+                        return make_validation_error(member, violation_of(constraint::host_label, static_cast<std::int64_t>(i)));
                 }
             }
         }
-    } else if constexpr (where == location::header) {
+    } else if constexpr (Where == location::header) {
         if constexpr (has_text_view<Value>) {
-            return no_control_bytes<Binding>(value_traits<Value>::text_view(value));
+            return no_control_bytes(member, value_traits<Value>::text_view(value));
         } else if constexpr (is_vector<unwrapped_t<Value>>) {
             using element = typename unwrapped_t<Value>::value_type;
             if constexpr (has_text_view<element>) {
@@ -112,36 +110,51 @@ std::optional<validation_error> check_wire_rules(const Value& value) {
                     if constexpr (is_optional<Value>) return *value; else return value;
                 }();
                 for (const element& item : list)
-                    if (auto error = no_control_bytes<Binding>(value_traits<element>::text_view(item))) return error;
+                    if (auto error = no_control_bytes(member, value_traits<element>::text_view(item))) return error;
             }
         }
-    } else if constexpr (where == location::prefix_headers) {
+    } else if constexpr (Where == location::prefix_headers) {
         const auto& map = [&]() -> const unwrapped_t<Value>& {
             if constexpr (is_optional<Value>) return *value; else return value;
         }();
         for (const auto& [key, item] : map) {
-            if (auto error = no_control_bytes<Binding>(key)) return error;
-            if (auto error = no_control_bytes<Binding>(value_traits<std::remove_cvref_t<decltype(item)>>::text_view(item))) return error;
+            if (auto error = no_control_bytes(member, key)) return error;
+            if (auto error = no_control_bytes(member, value_traits<std::remove_cvref_t<decltype(item)>>::text_view(item))) return error;
         }
     }
     return std::nullopt;
 }
 
-// One member: set when it must be, its type's constraints, its binding's, its location's.
+// A member's value: set when it must be, its type's constraints, its location's. Templated on
+// what these checks depend on, not on the member, so that the members of every operation that
+// share a type, a location and whether they must be set share one copy of it.
+template <class Value, location Where, bool MustBeSet>
+std::optional<validation_error> check_value(const Value& value, checks level, std::string_view member) {
+    using traits = value_traits<Value>;
+    if (!traits::present(value)) {
+        if constexpr (MustBeSet) return make_validation_error(member, violation_of(constraint::required));
+        return std::nullopt;
+    }
+    if (auto error = traits::check(value, level, member)) return error;
+    return check_wire_rules<Where>(value, member);
+}
+
+// One member. The constraints a binding states itself (on a member whose type does not carry
+// them) come after its type's and before its location's.
 template <class Binding, class Object>
 std::optional<validation_error> check_member(const Object& object, checks level) {
     using value_type = typename Binding::value_type;
-    using traits = value_traits<value_type>;
+    constexpr bool must_be_set = Binding::must_be_set && !Binding::is_idempotency_token;
     const value_type& value = object.*Binding::pointer;
-    if (!traits::present(value)) {
-        if constexpr (Binding::must_be_set && !Binding::is_idempotency_token)
-            return make_validation_error(Binding::wire_name, violation_of(constraint::required));
-        return std::nullopt;
+    if constexpr (!Binding::has_constraints) {
+        return check_value<value_type, Binding::where, must_be_set>(value, level, Binding::wire_name);
+    } else {
+        if (!value_traits<value_type>::present(value)) return check_value<value_type, Binding::where, must_be_set>(value, level, Binding::wire_name);
+        if (auto error = value_traits<value_type>::check(value, level, Binding::wire_name)) return error;
+        if (level == checks::all)
+            if (auto error = check_binding_constraints<Binding>(value)) return error;
+        return check_wire_rules<Binding::where>(value, Binding::wire_name);
     }
-    if (auto error = traits::check(value, level, Binding::wire_name)) return error;
-    if (level == checks::all)
-        if (auto error = check_binding_constraints<Binding>(value)) return error;
-    return check_wire_rules<Binding>(value);
 }
 
 // The first violation among `Bindings`, in declaration order.

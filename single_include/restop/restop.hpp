@@ -4920,34 +4920,32 @@ std::optional<validation_error> check_binding_constraints(const Value& value) {
     return found;
 }
 
-template <class Binding>
-std::optional<validation_error> no_control_bytes(std::string_view text) noexcept {
+inline std::optional<validation_error> no_control_bytes(std::string_view member, std::string_view text) noexcept {
     if (const std::int64_t at = first_control_byte(text); at >= 0)
-        return make_validation_error(Binding::wire_name, violation_of(constraint::no_control_bytes, at));
+        return make_validation_error(member, violation_of(constraint::no_control_bytes, at));
     return std::nullopt;
 }
 
 // What the wire itself demands of a value in its location, checked even with checks::wire_only:
 // a label is never empty, a host label is a host name's letters, nothing bound for a header
 // holds a control byte.
-template <class Binding, class Value>
-std::optional<validation_error> check_wire_rules(const Value& value) {
-    constexpr location where = Binding::where;
-    if constexpr (where == location::label || where == location::host_label) {
+template <location Where, class Value>
+std::optional<validation_error> check_wire_rules(const Value& value, std::string_view member) {
+    if constexpr (Where == location::label || Where == location::host_label) {
         if constexpr (has_text_view<Value>) {
             const std::string_view text = value_traits<Value>::text_view(value);
-            if (text.empty()) return make_validation_error(Binding::wire_name, violation_of(constraint::non_empty_label));
-            if constexpr (where == location::host_label) {
+            if (text.empty()) return make_validation_error(member, violation_of(constraint::non_empty_label));
+            if constexpr (Where == location::host_label) {
                 for (std::size_t i = 0; i < text.size(); ++i) {
                     const char c = text[i];
                     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
-                        return make_validation_error(Binding::wire_name, violation_of(constraint::host_label, static_cast<std::int64_t>(i)));
+                        return make_validation_error(member, violation_of(constraint::host_label, static_cast<std::int64_t>(i)));
                 }
             }
         }
-    } else if constexpr (where == location::header) {
+    } else if constexpr (Where == location::header) {
         if constexpr (has_text_view<Value>) {
-            return no_control_bytes<Binding>(value_traits<Value>::text_view(value));
+            return no_control_bytes(member, value_traits<Value>::text_view(value));
         } else if constexpr (is_vector<unwrapped_t<Value>>) {
             using element = typename unwrapped_t<Value>::value_type;
             if constexpr (has_text_view<element>) {
@@ -4955,36 +4953,51 @@ std::optional<validation_error> check_wire_rules(const Value& value) {
                     if constexpr (is_optional<Value>) return *value; else return value;
                 }();
                 for (const element& item : list)
-                    if (auto error = no_control_bytes<Binding>(value_traits<element>::text_view(item))) return error;
+                    if (auto error = no_control_bytes(member, value_traits<element>::text_view(item))) return error;
             }
         }
-    } else if constexpr (where == location::prefix_headers) {
+    } else if constexpr (Where == location::prefix_headers) {
         const auto& map = [&]() -> const unwrapped_t<Value>& {
             if constexpr (is_optional<Value>) return *value; else return value;
         }();
         for (const auto& [key, item] : map) {
-            if (auto error = no_control_bytes<Binding>(key)) return error;
-            if (auto error = no_control_bytes<Binding>(value_traits<std::remove_cvref_t<decltype(item)>>::text_view(item))) return error;
+            if (auto error = no_control_bytes(member, key)) return error;
+            if (auto error = no_control_bytes(member, value_traits<std::remove_cvref_t<decltype(item)>>::text_view(item))) return error;
         }
     }
     return std::nullopt;
 }
 
-// One member: set when it must be, its type's constraints, its binding's, its location's.
+// A member's value: set when it must be, its type's constraints, its location's. Templated on
+// what these checks depend on, not on the member, so that the members of every operation that
+// share a type, a location and whether they must be set share one copy of it.
+template <class Value, location Where, bool MustBeSet>
+std::optional<validation_error> check_value(const Value& value, checks level, std::string_view member) {
+    using traits = value_traits<Value>;
+    if (!traits::present(value)) {
+        if constexpr (MustBeSet) return make_validation_error(member, violation_of(constraint::required));
+        return std::nullopt;
+    }
+    if (auto error = traits::check(value, level, member)) return error;
+    return check_wire_rules<Where>(value, member);
+}
+
+// One member. The constraints a binding states itself (on a member whose type does not carry
+// them) come after its type's and before its location's.
 template <class Binding, class Object>
 std::optional<validation_error> check_member(const Object& object, checks level) {
     using value_type = typename Binding::value_type;
-    using traits = value_traits<value_type>;
+    constexpr bool must_be_set = Binding::must_be_set && !Binding::is_idempotency_token;
     const value_type& value = object.*Binding::pointer;
-    if (!traits::present(value)) {
-        if constexpr (Binding::must_be_set && !Binding::is_idempotency_token)
-            return make_validation_error(Binding::wire_name, violation_of(constraint::required));
-        return std::nullopt;
+    if constexpr (!Binding::has_constraints) {
+        return check_value<value_type, Binding::where, must_be_set>(value, level, Binding::wire_name);
+    } else {
+        if (!value_traits<value_type>::present(value)) return check_value<value_type, Binding::where, must_be_set>(value, level, Binding::wire_name);
+        if (auto error = value_traits<value_type>::check(value, level, Binding::wire_name)) return error;
+        if (level == checks::all)
+            if (auto error = check_binding_constraints<Binding>(value)) return error;
+        return check_wire_rules<Binding::where>(value, Binding::wire_name);
     }
-    if (auto error = traits::check(value, level, Binding::wire_name)) return error;
-    if (level == checks::all)
-        if (auto error = check_binding_constraints<Binding>(value)) return error;
-    return check_wire_rules<Binding>(value);
 }
 
 // The first violation among `Bindings`, in declaration order.
@@ -9488,6 +9501,34 @@ Result decode_failure(const response& received, const std::string* error_type, s
 
 }  // namespace detail
 
+namespace detail {
+// decode() for one output type and error list: what it does depends on nothing else of the
+// operation, so operations that share both (those of a service without output members) share
+// one copy of it, compiled once.
+template <class Output, class ErrorList>
+result<reply<Output>, typename error_for<ErrorList>::type> decode_reply(const response& received) {
+    using error_type = typename error_for<ErrorList>::type;
+    const aws_headers found = find_aws_headers(received.headers);
+    // A view: the reply or the error copies it straight into its own request_id_text.
+    std::string_view request_id = found.request_id ? std::string_view(*found.request_id) : std::string_view();
+
+    if (received.status >= 100 && received.status < 300) {
+        if constexpr (std::is_same_v<Output, empty_output>) {
+            // Operations without output members ignore the body, whether empty, `{}` or anything else.
+            return reply<Output>{{}, received.status, std::move(request_id)};
+        } else {
+            reply<Output> success{{}, received.status, std::move(request_id)};
+            if (std::optional<std::string> problem = read_output(received, success.output))
+                return failure(error_type(malformed_response{std::move(*problem), received.body}, received.status,
+                                          std::move(success.request_id)));
+            return success;
+        }
+    }
+
+    return decode_failure<result<reply<Output>, error_type>>(received, found.error_type, request_id, ErrorList{});
+}
+}  // namespace detail
+
 /// Decodes a response for operation `Op`:
 /// - status 100..299 is success (as in the official SDKs, any 2xx, not only the modeled one);
 /// - otherwise the error name comes from the `X-Amzn-Errortype` header (any case), then the
@@ -9502,25 +9543,7 @@ template <class Op>
 result_of<Op> decode(const response& received) {
     using description = description_t<Op>;
     static_assert(description::is_valid);
-    const detail::aws_headers found = detail::find_aws_headers(received.headers);
-    // A view: the reply or the error copies it straight into its own request_id_text.
-    std::string_view request_id = found.request_id ? std::string_view(*found.request_id) : std::string_view();
-
-    if (received.status >= 100 && received.status < 300) {
-        using output_type = typename description::output;
-        if constexpr (std::is_same_v<output_type, empty_output>) {
-            // Operations without output members ignore the body, whether empty, `{}` or anything else.
-            return reply<output_type>{{}, received.status, std::move(request_id)};
-        } else {
-            reply<output_type> success{{}, received.status, std::move(request_id)};
-            if (std::optional<std::string> problem = read_output(received, success.output))
-                return failure(error_of<Op>(malformed_response{std::move(*problem), received.body}, received.status,
-                                            std::move(success.request_id)));
-            return success;
-        }
-    }
-
-    return detail::decode_failure<result_of<Op>>(received, found.error_type, request_id, typename description::error_list{});
+    return detail::decode_reply<typename description::output, typename description::error_list>(received);
 }
 
 }  // namespace restop
@@ -10271,13 +10294,21 @@ struct call_options {
 };
 
 namespace detail {
-// The rest of a call once the request is encoded (or refused): send, then decode.
+// The rest of a call once the request is encoded (or refused): send, then decode. Like
+// decode_reply, shared by the operations that share an output type and an error list; call()
+// reaches it through send_encoded<Op>.
+template <class Output, class ErrorList, class Transport>
+result<reply<Output>, typename error_for<ErrorList>::type> send_and_decode(Transport& t, result<void, validation_error> encoded,
+                                                                           const request& scratch) {
+    using error_type = typename error_for<ErrorList>::type;
+    if (!encoded) return failure(error_type(std::move(encoded.error())));
+    transport_result sent = t.send(scratch);
+    if (!sent) return failure(error_type(std::move(sent.error())));
+    return decode_reply<Output, ErrorList>(*sent);
+}
 template <class Op, class Transport>
 result_of<Op> send_encoded(Transport& t, result<void, validation_error> encoded, const request& scratch) {
-    if (!encoded) return failure(error_of<Op>(std::move(encoded.error())));
-    transport_result sent = t.send(scratch);
-    if (!sent) return failure(error_of<Op>(std::move(sent.error())));
-    return decode<Op>(*sent);
+    return send_and_decode<typename description_t<Op>::output, typename description_t<Op>::error_list>(t, std::move(encoded), scratch);
 }
 
 // The credentials given as bare text (or a number): the mistake the refusing overloads name.
