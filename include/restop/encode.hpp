@@ -171,7 +171,7 @@ void append_path(std::string& target, const Op& op, members<Bindings...>) {
     } else {
         label_text labels[uri::label_count];
         (collect_label<uri, Bindings>(labels, op), ...);
-        expand_uri(target, uri::text, uri::parsed.parts.data(), uri::parsed.part_count, labels);
+        expand_uri(target, uri::text, uri::parts.data(), uri::parts.size(), labels);
     }
 }
 

@@ -4290,6 +4290,15 @@ struct uri_template {
     static constexpr auto parsed = detail::parse_uri_template<Text.size()>(Text.view());
     static constexpr uri_template_error error = parsed.error;
 
+    /// The parts alone, as many as there are: what encoding reads at run time. `parsed` holds
+    /// room for one part per character of the template, and a program that used it would carry
+    /// that room for every operation it encodes.
+    static constexpr auto parts = [] {
+        std::array<uri_part, parsed.part_count> out{};
+        for (std::size_t i = 0; i < out.size(); ++i) out[i] = parsed.parts[i];
+        return out;
+    }();
+
     static constexpr std::size_t label_count = [] {
         std::size_t n = 0;
         for (std::size_t i = 0; i < parsed.part_count; ++i) n += parsed.parts[i].is_label ? 1 : 0;
@@ -9925,7 +9934,7 @@ void append_path(std::string& target, const Op& op, members<Bindings...>) {
     } else {
         label_text labels[uri::label_count];
         (collect_label<uri, Bindings>(labels, op), ...);
-        expand_uri(target, uri::text, uri::parsed.parts.data(), uri::parsed.part_count, labels);
+        expand_uri(target, uri::text, uri::parts.data(), uri::parts.size(), labels);
     }
 }
 

@@ -42,6 +42,14 @@ TEST_CASE("uri_template: parts, labels and the literal query") {
     CHECK(t::parsed.parts[3].greedy);
     CHECK(t::part_text(4) == "?x-id=GetObject");
     CHECK_FALSE(t::parsed.parts[4].is_label);
+    // What encoding reads: the five parts alone, not the parser's room for one per character.
+    static_assert(t::parts.size() == 5);
+    for (std::size_t i = 0; i < t::parts.size(); ++i) {
+        CHECK(t::parts[i].begin == t::parsed.parts[i].begin);
+        CHECK(t::parts[i].size == t::parsed.parts[i].size);
+        CHECK(t::parts[i].is_label == t::parsed.parts[i].is_label);
+        CHECK(t::parts[i].greedy == t::parsed.parts[i].greedy);
+    }
 }
 
 TEST_CASE("uri_template: a template without labels is one literal") {
