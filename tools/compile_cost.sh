@@ -12,7 +12,8 @@
 # peak memory (maximum resident set, one run) for the whole service in one TU.
 #
 # Times are CPU seconds (user + sys) of the compiler, not wall time (tools/compile_timing.sh).
-# tools/compile_cost_against.sh compares these translation units with another checkout's headers.
+# tools/compile_cost_against.sh compares these translation units with another checkout's headers in
+# time, tools/compile_instructions.sh in instructions (exact, where times move with the load).
 #
 #   bash tools/compile_cost.sh
 #   RESTOP_COMPILE_RUNS=3 RESTOP_COMPILERS=g++ bash tools/compile_cost.sh
