@@ -4477,10 +4477,19 @@ struct binding_key {
     std::string_view name;
     bool is_text;
 };
+// Whether a binding's value is a string; false for a type without value_traits, which
+// member_binding has refused with its own sentence already, so that nothing adds a second error.
+template <class Binding>
+constexpr bool binds_text() noexcept {
+    using value = unwrapped_t<typename Binding::value_type>;
+    if constexpr (has_value_traits<value>)
+        return is_text_kind<value>();
+    else
+        return false;
+}
 template <class... Bindings>
 inline constexpr binding_key binding_keys[sizeof...(Bindings) + 1] = {
-    binding_key{Bindings::where, Bindings::wire_name, is_text_kind<unwrapped_t<typename Bindings::value_type>>()}...,
-    binding_key{location::body, {}, false}};
+    binding_key{Bindings::where, Bindings::wire_name, binds_text<Bindings>()}..., binding_key{location::body, {}, false}};
 
 constexpr bool same_wire_name(const binding_key& a, const binding_key& b) noexcept {
     // Header names compare case-insensitively on the wire, so "X-Id" and "x-id" collide.
