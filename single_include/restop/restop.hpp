@@ -9626,7 +9626,7 @@ inline bool read_all(int fd, unsigned char* bytes, std::size_t size) noexcept {
     return true;
 }
 
-// getrandom(2) never returns fewer than 256 bytes once the pool is ready, but a signal can
+// getrandom(2) fills a request of up to 256 bytes whole once the pool is ready, but a signal can
 // interrupt it before then; ENOSYS (a kernel older than 3.17) falls back to /dev/urandom.
 inline void random_bytes(unsigned char* bytes, std::size_t size) noexcept {
     std::size_t done = 0;
